@@ -1,0 +1,39 @@
+"""Test set-up shared by every app: browser launch flags and shared-data discovery."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in
+# such a thread unless told that this is intended (only the tests do this).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": CHROMIUM_FLAGS,
+    }
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """The reference data beside the project; tests that need it skip, saying why, without it."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"reference data not found at {SHARED_DATA} (a clone without ../shared)")
+    return SHARED_DATA

@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    JOB_SEEKER = "job_seeker", _("werkzoekende")
+    CASE_MANAGER = "case_manager", _("klantmanager")
+    TEAM_LEAD = "team_lead", _("teamleider")
+    EMPLOYER_ADVISER = "employer_adviser", _("werkgeversadviseur")
+    PARTNER_STAFF = "partner_staff", _("medewerker partnerorganisatie")
+    POLICY_MAKER = "policy_maker", _("beleidsmedewerker")
+    FUNCTIONAL_ADMIN = "functional_admin", _("functioneel beheerder")
+
+
+# Roles whose holders work for the municipality and so may be tied to one.
+MUNICIPAL_ROLES = frozenset(
+    {
+        Role.CASE_MANAGER,
+        Role.TEAM_LEAD,
+        Role.EMPLOYER_ADVISER,
+        Role.POLICY_MAKER,
+        Role.FUNCTIONAL_ADMIN,
+    }
+)

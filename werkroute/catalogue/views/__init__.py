@@ -1,0 +1,1 @@
+"""Views of the catalogue: the public route map and the partner portal."""

@@ -1,0 +1,13 @@
+from typing import Any
+
+from django.http import HttpRequest
+
+from werkroute.core.branding import current_region
+
+
+def branding(request: HttpRequest) -> dict[str, Any]:
+    region = getattr(request, "_werkroute_region", None)
+    if region is None:
+        region = current_region()
+        request._werkroute_region = region  # type: ignore[attr-defined]
+    return {"region": region}

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("werkroute.catalogue.urls")),
+    path("", include("werkroute.core.urls")),
+    path("account/", include("werkroute.accounts.urls")),
+    path("partner/", include("werkroute.catalogue.partner_urls")),
+    path("beheer/", include("werkroute.accounts.settings_urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "werkroute.core.views.bad_request"
+handler403 = "werkroute.core.views.permission_denied"
+handler404 = "werkroute.core.views.page_not_found"
+handler500 = "werkroute.core.views.server_error"
