@@ -22,6 +22,10 @@ MAX_REPORTED_ERRORS = 10
 NL_BOUNDS = (50.6, 53.7, 3.2, 7.3)  # lat min/max, lon min/max: a point outside is a broken row
 
 
+class RowSkipped(Exception):
+    """A row that carries no usable data (a postcode area without a centroid): noted, not an error."""
+
+
 class ImportFailed(ValueError):
     """An import that wrote nothing; errors name the file line and the problem."""
 
@@ -44,6 +48,11 @@ def _parse_postcode_row(row: dict[str, str], line: int) -> PostcodeArea:
         raise ValueError(
             _("regel %(line)d: postcode %(pc4)r heeft geen 4 cijfers") % {"line": line, "pc4": pc4}
         )
+    if not (row.get("lat") or "").strip() and not (row.get("lon") or "").strip():
+        raise RowSkipped(
+            _("regel %(line)d: postcode %(pc4)s heeft geen coördinaten en is overgeslagen")
+            % {"line": line, "pc4": pc4}
+        )
     try:
         lat, lon = float(row["lat"]), float(row["lon"])
     except (TypeError, ValueError):
@@ -62,7 +71,9 @@ def _parse_postcode_row(row: dict[str, str], line: int) -> PostcodeArea:
     return PostcodeArea(pc4=pc4, lat=lat, lon=lon, **extra)
 
 
-def read_postcode_areas(lines: Iterable[str], source: str) -> list[PostcodeArea]:
+def read_postcode_areas(
+    lines: Iterable[str], source: str, warnings: list[str] | None = None
+) -> list[PostcodeArea]:
     reader = csv.DictReader(lines)
     missing = [c for c in POSTCODE_COLUMNS_REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
@@ -77,6 +88,10 @@ def read_postcode_areas(lines: Iterable[str], source: str) -> list[PostcodeArea]
     for line, row in enumerate(reader, start=2):
         try:
             area = _parse_postcode_row(row, line)
+        except RowSkipped as skipped:
+            if warnings is not None:
+                warnings.append(f"{source}: {skipped}")
+            continue
         except ValueError as exc:
             errors.append(f"{source}: {exc}")
             if len(errors) >= MAX_REPORTED_ERRORS:
@@ -119,5 +134,8 @@ def import_postcode_file(path: Path) -> ImportResult:
         raise ImportFailed(
             [_("%(path)s is geen UTF-8-tekstbestand (CSV)") % {"path": path}]
         ) from None
-    areas = read_postcode_areas(io.StringIO(text), path.name)
-    return save_postcode_areas(areas)
+    warnings: list[str] = []
+    areas = read_postcode_areas(io.StringIO(text), path.name, warnings)
+    result = save_postcode_areas(areas)
+    result.warnings = warnings
+    return result

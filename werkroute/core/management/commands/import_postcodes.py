@@ -17,6 +17,8 @@ class Command(BaseCommand):
             result = import_postcode_file(file)
         except ImportFailed as exc:
             raise CommandError("Niets geïmporteerd.\n" + "\n".join(exc.errors)) from None
+        for warning in result.warnings:
+            self.stdout.write(self.style.WARNING(warning))
         self.stdout.write(
             self.style.SUCCESS(
                 f"{result.rows} postcodegebieden: {result.created} nieuw, {result.updated} bijgewerkt."
