@@ -4,9 +4,10 @@ import datetime as dt
 import json
 import re
 
-import pytest
 from django.test import Client
 from django.utils import timezone
+
+import pytest
 from icalendar import Calendar
 
 from werkroute.catalogue.constants import OfferingKind

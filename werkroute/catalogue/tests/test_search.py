@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-import pytest
 from django.utils import timezone
+
+import pytest
 
 from werkroute.catalogue.constants import OfferingKind, OfferingStatus, SortOrder
 from werkroute.catalogue.models import Location, Offering, Organisation

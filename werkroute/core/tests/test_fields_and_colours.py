@@ -1,5 +1,6 @@
-import pytest
 from django.core.exceptions import ValidationError
+
+import pytest
 
 from werkroute.catalogue.constants import OrganisationKind
 from werkroute.catalogue.models import Organisation

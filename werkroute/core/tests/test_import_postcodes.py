@@ -1,7 +1,8 @@
 from pathlib import Path
 
-import pytest
 from django.core.management import CommandError, call_command
+
+import pytest
 
 from werkroute.core.models import PostcodeArea
 from werkroute.core.services import ImportFailed, import_postcode_file
