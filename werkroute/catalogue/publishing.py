@@ -1,6 +1,7 @@
 """What the route map publishes about an offering to other machines: schema.org JSON-LD and iCal."""
 
 import datetime as dt
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -176,6 +177,13 @@ def json_ld(offering: Offering, url: str) -> dict[str, Any]:
     else:
         data = _service(offering, url)
     return {"@context": "https://schema.org", **data}
+
+
+def json_ld_script(data: dict[str, Any]) -> str:
+    """JSON for a <script type="application/ld+json"> block: '<', '>' and '&' are escaped so
+    that no text typed by a partner (a title with '</script>') can end the block early."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def has_calendar_entry(offering: Offering) -> bool:

@@ -159,6 +159,11 @@ CATALOGUE_STALE_AFTER_DAYS = env_int("CATALOGUE_STALE_AFTER_DAYS", 180)
 CATALOGUE_MAX_RADIUS_KM = 250
 CATALOGUE_PAGE_SIZE = 20
 
+# Where the product is reached, for links in e-mails sent outside a request.
+WERKROUTE_BASE_URL = env_str("WERKROUTE_BASE_URL", "http://127.0.0.1:8000")
+# Links typed without a scheme are taken as https (Django 6 default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@werkroute.example")
 

@@ -1,6 +1,7 @@
 """Which region this installation serves, and the design tokens its branding sets."""
 
 from django.conf import settings
+from django.db.models import Max
 
 from werkroute.core.models import Municipality, Region
 
@@ -19,6 +20,15 @@ def current_region() -> Region | None:
     if code:
         return regions.filter(code=code).first()
     return regions.order_by("pk").first()
+
+
+def theme_version(region: Region | None) -> str:
+    """Changes whenever the region or one of its municipalities is saved, so /thema.css reloads."""
+    if region is None:
+        return "0"
+    latest = region.municipalities.aggregate(latest=Max("updated_at"))["latest"]
+    stamps = [region.updated_at] + ([latest] if latest else [])
+    return str(int(max(stamps).timestamp()))
 
 
 def theme_css(region: Region | None, municipalities: list[Municipality]) -> str:

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from werkroute.core.branding import current_region
+from werkroute.core.branding import current_region, theme_version
 
 
 def branding(request: HttpRequest) -> dict[str, Any]:
@@ -10,4 +10,4 @@ def branding(request: HttpRequest) -> dict[str, Any]:
     if region is None:
         region = current_region()
         request._werkroute_region = region  # type: ignore[attr-defined]
-    return {"region": region}
+    return {"region": region, "theme_version": theme_version(region)}

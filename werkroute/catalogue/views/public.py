@@ -1,6 +1,5 @@
 """Public route-map pages: search (list and map), detail, iCal, GeoJSON and my route."""
 
-import json
 from typing import Any
 
 from django.conf import settings
@@ -97,7 +96,7 @@ def detail(request: HttpRequest, public_id: str) -> HttpResponse:
     url = request.build_absolute_uri()
     context = {
         "offering": offering,
-        "json_ld": json.dumps(publishing.json_ld(offering, url), ensure_ascii=False),
+        "json_ld": publishing.json_ld_script(publishing.json_ld(offering, url)),
         "has_calendar": publishing.has_calendar_entry(offering),
         "open_to": list(offering.open_to.all()),
         "other_locations": list(offering.other_locations.all()),
