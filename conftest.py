@@ -31,6 +31,34 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_append_only_logs_after_transactional_tests(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    """Transactional tests (live_server) end with a flush; SQLite flushes with DELETE, which the
+    audit logs' append-only triggers refuse. Lift them, empty the logs, put them back."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        return
+    from werkroute.core.audit.models import (
+        APPEND_ONLY_TABLES,
+        append_only_trigger_sql,
+        drop_append_only_trigger_sql,
+    )
+
+    with connection.cursor() as cursor:
+        for sql in drop_append_only_trigger_sql(connection.vendor):
+            cursor.execute(sql)
+        for table in APPEND_ONLY_TABLES:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 -- table names from code
+        for sql in append_only_trigger_sql(connection.vendor):
+            cursor.execute(sql)
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """The reference data beside the project; tests that need it skip, saying why, without it."""

@@ -4,6 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 export DJANGO_SETTINGS_MODULE=werkroute.conf.dev
+# The demo logs in without an authenticator app; real installations keep two-factor login on.
+export WERKROUTE_REQUIRE_STAFF_2FA="${WERKROUTE_REQUIRE_STAFF_2FA:-false}"
 SIZE="${DEMO_SIZE:-city}"
 SEED="${DEMO_SEED:-1}"
 .venv/bin/werkroute migrate --no-input

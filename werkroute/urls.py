@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from werkroute.accounts.urls import digid_urlpatterns
 
 urlpatterns = [
     path("", include("werkroute.catalogue.urls")),
@@ -7,8 +10,14 @@ urlpatterns = [
     path("account/", include("werkroute.accounts.urls")),
     path("partner/", include("werkroute.catalogue.partner_urls")),
     path("beheer/", include("werkroute.accounts.settings_urls")),
+    path("privacy/", include("werkroute.core.audit.urls")),
+    path("werkzoekenden/", include("werkroute.jobseekers.urls")),
+    path("mijn/", include("werkroute.jobseekers.self_urls")),
+    path("mijn/", include("werkroute.casework.self_urls")),
+    path("werk/", include("werkroute.casework.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    *digid_urlpatterns(settings.WERKROUTE_DIGID_OIDC_ENABLED),
 ]
 
 handler400 = "werkroute.core.views.bad_request"

@@ -10,6 +10,7 @@ class Role(models.TextChoices):
     PARTNER_STAFF = "partner_staff", _("medewerker partnerorganisatie")
     POLICY_MAKER = "policy_maker", _("beleidsmedewerker")
     FUNCTIONAL_ADMIN = "functional_admin", _("functioneel beheerder")
+    PRIVACY_OFFICER = "privacy_officer", _("privacyfunctionaris")
 
 
 # Roles whose holders work for the municipality and so may be tied to one.

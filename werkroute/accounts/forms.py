@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from werkroute.accounts.services import LogoUpload
+from werkroute.accounts.services import APP_CODE_DIGITS, BACKUP_CODE_DIGITS, LogoUpload
 from werkroute.core.models import LOGO_CONTENT_TYPES, LOGO_MAX_BYTES, Municipality, Region
 
 
@@ -20,6 +20,68 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Dit account is niet actief. Neem contact op met uw beheerder."),
     }
+
+
+CODE_SEPARATORS = re.compile(r"[\s-]")
+CODE_ATTRS = {
+    "autocomplete": "one-time-code",
+    "inputmode": "numeric",
+    "autocapitalize": "off",
+    "spellcheck": "false",
+}
+CODE_LENGTHS = {"app": APP_CODE_DIGITS, "backup": BACKUP_CODE_DIGITS}
+WRONG_APP_CODE = _("Deze code klopt niet. Kijk in de app en vul de code in die u nu ziet.")
+WRONG_BACKUP_CODE = _("Deze reservecode klopt niet of is al gebruikt.")
+TOO_SOON = _("U heeft te vaak een verkeerde code ingevuld. Wacht even en probeer het dan opnieuw.")
+
+
+class OneTimeCodeForm(forms.Form):
+    """The code the authenticator app shows now; `lengths` lists the accepted numbers of digits."""
+
+    lengths: tuple[int, ...] = (APP_CODE_DIGITS,)
+    format_error = _("Vul de code van %(app)s cijfers in die de app nu laat zien.")
+
+    code = forms.CharField(
+        label=_("Code uit de app"),
+        max_length=32,
+        widget=forms.TextInput(attrs=CODE_ATTRS),
+    )
+
+    def clean_code(self) -> str:
+        code = CODE_SEPARATORS.sub("", self.cleaned_data["code"])
+        if not (code.isascii() and code.isdigit() and len(code) in self.lengths):
+            raise forms.ValidationError(self.format_error, params=CODE_LENGTHS)
+        return code
+
+    def refuse(self, *, too_soon: bool) -> None:
+        """Show why the code was refused."""
+        if too_soon:
+            message = TOO_SOON
+        elif len(self.cleaned_data["code"]) == APP_CODE_DIGITS:
+            message = WRONG_APP_CODE
+        else:
+            message = WRONG_BACKUP_CODE
+        self.add_error("code", message)
+
+
+class VerifyCodeForm(OneTimeCodeForm):
+    """At login: the app's code, or one of the backup codes."""
+
+    lengths = (APP_CODE_DIGITS, BACKUP_CODE_DIGITS)
+    format_error = _(
+        "Vul de code van %(app)s cijfers uit de app in, of een reservecode van %(backup)s cijfers."
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code")
+        self.fields["code"].help_text = (
+            _(
+                "De %(app)s cijfers uit de app op uw telefoon. Telefoon niet bij de hand? "
+                "Vul dan een reservecode van %(backup)s cijfers in."
+            )
+            % CODE_LENGTHS
+        )
 
 
 # What a file starts with tells its type; the name and the browser's claim can lie.

@@ -29,6 +29,24 @@ class User(PublicIdModel, AbstractUser):
         return self.memberships.filter(role=role).exists()
 
 
+class Team(models.Model):
+    """A team of case managers in one municipality; a team lead sees the team's caseloads."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("naam"), max_length=120)
+
+    class Meta:
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name"], name="unique_team_name")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"
+
+
 class Membership(models.Model):
     """A user's role for one municipality, or for a whole region (municipality left empty)."""
 
@@ -37,6 +55,9 @@ class Membership(models.Model):
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="memberships")
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, null=True, blank=True, related_name="memberships"
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
     )
 
     class Meta:
@@ -55,3 +76,5 @@ class Membership(models.Model):
     def clean(self) -> None:
         if self.municipality_id and self.municipality.region_id != self.region_id:
             raise ValidationError(_("Deze gemeente hoort niet bij deze regio."))
+        if self.team_id and self.team.municipality_id != self.municipality_id:
+            raise ValidationError(_("Dit team hoort niet bij deze gemeente."))

@@ -1,19 +1,37 @@
-"""Writes in the accounts app: the functional administrator's settings of region and municipality.
+"""Writes in the accounts app: the functional administrator's settings of region and municipality,
+and the second factor of a staff login (enrolment, verification, reset).
 
-Every function takes the acting user as keyword-only `actor`, checks that the actor administers
-what is changed (views check first; this is the second lock) and runs in one transaction.
+Every function takes the acting user as keyword-only `actor`, checks that the actor may do what is
+asked (views check first; this is the second lock) and runs in one transaction.
 """
 
+import enum
+import logging
+import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
+from django_otp import device_classes
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
 from werkroute.accounts.models import User
-from werkroute.accounts.queries import administered_municipalities, administered_regions
+from werkroute.accounts.queries import (
+    administered_municipalities,
+    administered_regions,
+    has_app_device,
+    is_staff_member,
+    may_reset_second_factor,
+)
 from werkroute.core.models import Branding, Municipality, Region
+
+logger = logging.getLogger(__name__)
 
 # What an administrator may change from the settings pages; codes, slugs and places stay put.
 BRANDING_FIELDS = frozenset(
@@ -73,3 +91,167 @@ def update_municipality_settings(
         raise PermissionDenied
     _apply_branding(municipality, changes, logo, remove_logo)
     return municipality
+
+
+# --- Second factor ---------------------------------------------------------------------------
+
+APP_DEVICE_NAME = "Authenticator-app"
+BACKUP_DEVICE_NAME = "Reservecodes"
+APP_CODE_DIGITS = 6
+BACKUP_CODE_DIGITS = 10
+BACKUP_CODE_COUNT = 10
+
+
+class CodeCheck(enum.Enum):
+    ACCEPTED = "accepted"
+    WRONG = "wrong"
+    TOO_SOON = "too_soon"  # throttled after earlier wrong codes
+
+
+class CodeRefused(Exception):
+    """A one-time code was not accepted: wrong or already used, or tried again too soon."""
+
+    def __init__(self, check: CodeCheck) -> None:
+        super().__init__(check.value)
+        self.too_soon = check is CodeCheck.TOO_SOON
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    """A new authenticator app waiting for its first code, and the backup codes that come with it."""
+
+    device: TOTPDevice
+    backup_codes: list[str]
+
+
+@dataclass(frozen=True)
+class Verification:
+    device: Device
+    backup_codes_left: int | None  # None when the code came from the app
+
+
+def needs_second_factor(user: User) -> bool:
+    """Whether this user must confirm a login with a code: staff, while the setting is on."""
+    if not settings.WERKROUTE_REQUIRE_STAFF_2FA or not user.is_authenticated:
+        return False
+    from werkroute.catalogue.queries import organisations_of  # a higher app: imported late
+
+    return is_staff_member(user, organisations_of=organisations_of)
+
+
+def _new_backup_codes() -> list[str]:
+    codes: set[str] = set()
+    while len(codes) < BACKUP_CODE_COUNT:
+        codes.add(f"{secrets.randbelow(10**BACKUP_CODE_DIGITS):0{BACKUP_CODE_DIGITS}d}")
+    return sorted(codes)
+
+
+def _check_code(device: Device, code: str) -> CodeCheck:
+    allowed, _ = device.verify_is_allowed()
+    if not allowed:
+        return CodeCheck.TOO_SOON
+    return CodeCheck.ACCEPTED if device.verify_token(code) else CodeCheck.WRONG
+
+
+@transaction.atomic
+def start_enrolment(*, actor: User) -> Enrolment:
+    """The actor's new app device and backup codes, unconfirmed until the first code.
+
+    Every call before confirmation returns the same secret and codes, so a QR code scanned
+    earlier keeps working after a reload. Someone who already has an app must verify instead:
+    knowing the password is not enough to replace the phone.
+    """
+    User.objects.select_for_update().filter(pk=actor.pk).exists()  # one enrolment at a time
+    if has_app_device(actor):
+        raise PermissionDenied
+    device = TOTPDevice.objects.filter(user=actor, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=actor, name=APP_DEVICE_NAME, confirmed=False)
+    backup = StaticDevice.objects.filter(user=actor, confirmed=False).order_by("pk").first()
+    if backup is None:
+        backup = StaticDevice.objects.create(user=actor, name=BACKUP_DEVICE_NAME, confirmed=False)
+        StaticToken.objects.bulk_create(
+            StaticToken(device=backup, token=code) for code in _new_backup_codes()
+        )
+    codes = list(backup.token_set.order_by("token").values_list("token", flat=True))
+    return Enrolment(device=device, backup_codes=codes)
+
+
+def confirm_enrolment(*, actor: User, code: str) -> TOTPDevice:
+    """Confirm the actor's new app with a first code; its backup codes become valid with it.
+
+    A refused code raises CodeRefused after the transaction, so the throttling it records stays.
+    """
+    with transaction.atomic():
+        device = (
+            TOTPDevice.objects.select_for_update()
+            .filter(user=actor, confirmed=False)
+            .order_by("pk")
+            .first()
+        )
+        if device is None or has_app_device(actor):
+            raise PermissionDenied
+        check = _check_code(device, code)
+        if check is CodeCheck.ACCEPTED:
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            StaticDevice.objects.filter(user=actor, confirmed=True).delete()  # older codes
+            StaticDevice.objects.filter(user=actor, confirmed=False).update(confirmed=True)
+    if check is not CodeCheck.ACCEPTED:
+        raise CodeRefused(check)
+    return device
+
+
+def verify_second_factor(*, actor: User, code: str) -> Verification:
+    """Check a code from the actor's app (6 digits) or one of their backup codes (used up)."""
+    from_app = len(code) == APP_CODE_DIGITS
+    model = TOTPDevice if from_app else StaticDevice
+    checks: list[CodeCheck] = []
+    with transaction.atomic():
+        devices = model.objects.devices_for_user(actor, confirmed=True)
+        for device in devices.select_for_update().order_by("pk"):
+            checks.append(_check_code(device, code))
+            if checks[-1] is CodeCheck.ACCEPTED:
+                break
+    if CodeCheck.ACCEPTED not in checks:
+        raise CodeRefused(CodeCheck.TOO_SOON if CodeCheck.TOO_SOON in checks else CodeCheck.WRONG)
+    left = None
+    if not from_app:
+        left = StaticToken.objects.filter(device__user=actor, device__confirmed=True).count()
+    return Verification(device=device, backup_codes_left=left)
+
+
+@transaction.atomic
+def reset_second_factor(*, actor: User, user: User) -> int:
+    """Remove all of a user's second-factor devices (a lost phone); they set up a new app at
+    their next login, and sessions verified with the old devices must verify again.
+    Returns how many devices were removed. The log names both users by public id only."""
+    from werkroute.catalogue.queries import organisations_of  # a higher app: imported late
+
+    if not may_reset_second_factor(actor, user, organisations_of=organisations_of):
+        raise PermissionDenied
+    removed = 0
+    for model in device_classes():
+        removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
+    logger.info(
+        "second factor reset: %d device(s) of user %s removed by user %s",
+        removed,
+        user.public_id,
+        actor.public_id,
+    )
+    return removed
+
+
+# --- DigiD -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def register_digid_user(*, lookup_key: str) -> User:
+    """The resident's account for a DigiD login: found by its lookup key, or made without roles
+    and without a password (DigiD is the only way in). No actor: the resident signs in themselves.
+    The lookup key is a keyed hash of the BSN (see oidc.py); the BSN itself is not passed here."""
+    user, created = User.objects.get_or_create(username=lookup_key)
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user

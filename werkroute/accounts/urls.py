@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, include, path
 
 from werkroute.accounts import views
 
@@ -6,6 +6,17 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.LoginView.as_view(), name="login"),
+    path("inloggen/code/", views.otp_verify, name="otp_verify"),
+    path("inloggen/app-instellen/", views.otp_enrol, name="otp_enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("", views.home, name="home"),
 ]
+
+DIGID_URL_PREFIX = "account/digid/"
+
+
+def digid_urlpatterns(enabled: bool) -> list[URLPattern | URLResolver]:
+    """The DigiD (OpenID Connect) login and callback, for the project's URLconf; none when off."""
+    if not enabled:
+        return []
+    return [path(DIGID_URL_PREFIX, include("mozilla_django_oidc.urls"))]

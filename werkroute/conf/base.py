@@ -1,7 +1,9 @@
 """Settings shared by every environment. Values come from the environment (see docs/operations.md)."""
 
+from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
@@ -29,10 +31,16 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "werkroute.core",
     "werkroute.accounts",
     "werkroute.taxonomy",
     "werkroute.catalogue",
+    "werkroute.jobseekers",
+    "werkroute.casework",
     "werkroute.demo",
 ]
 
@@ -44,9 +52,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "werkroute.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout into our own "try again later" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "werkroute.urls"
@@ -89,6 +101,12 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "catalogue:search"
+
+# django-axes first: it refuses a locked-out username+address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -159,6 +177,10 @@ CATALOGUE_STALE_AFTER_DAYS = env_int("CATALOGUE_STALE_AFTER_DAYS", 180)
 CATALOGUE_MAX_RADIUS_KM = 250
 CATALOGUE_PAGE_SIZE = 20
 
+# Key for personal identifiers (BSN) kept encrypted: 32 random bytes, base64. Losing it makes
+# stored identifiers unreadable; changing it breaks look-ups by BSN (see docs/operations.md).
+WERKROUTE_DATA_KEY = env_str("WERKROUTE_DATA_KEY", "")
+
 # Where the product is reached, for links in e-mails sent outside a request.
 WERKROUTE_BASE_URL = env_str("WERKROUTE_BASE_URL", "http://127.0.0.1:8000")
 # Links typed without a scheme are taken as https (Django 6 default).
@@ -166,6 +188,68 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@werkroute.example")
+
+# --- Logging in: two-factor for staff, throttling, DigiD --------------------------------------
+# Everyone who works with residents' records (municipal roles other than job seeker, staff of
+# partner organisations and employers, Django admin users) confirms each login with a code from
+# an authenticator app (TOTP) or a one-time backup code. Job seekers are not asked.
+WERKROUTE_REQUIRE_STAFF_2FA = env_bool("WERKROUTE_REQUIRE_STAFF_2FA", True)
+OTP_TOTP_ISSUER = env_str("WERKROUTE_OTP_ISSUER", "Werkroute")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# django-axes: 5 wrong passwords for one username from one address lock that pair for 15 minutes.
+# It keeps only what a lockout needs: no log of successful logins, no failure history, and the
+# username and address are masked in its log lines and stored request data.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "werkroute.accounts.views.locked_out"
+AXES_CLIENT_IP_CALLABLE = "werkroute.accounts.throttling.client_ip"
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "csrfmiddlewaretoken", "next"]
+# Behind a reverse proxy: how many proxies in front of Django append to X-Forwarded-For.
+# 0 trusts no header and uses the connection's address.
+WERKROUTE_TRUSTED_PROXY_COUNT = env_int("WERKROUTE_TRUSTED_PROXY_COUNT", 0)
+
+# DigiD for residents through an OpenID Connect broker (off by default; see docs/operations.md).
+WERKROUTE_DIGID_OIDC_ENABLED = env_bool("WERKROUTE_DIGID_OIDC_ENABLED", False)
+WERKROUTE_DIGID_BSN_CLAIM = env_str("WERKROUTE_DIGID_BSN_CLAIM", "bsn")
+# Key of the HMAC that turns a BSN into the account's lookup key; the BSN itself is never stored.
+WERKROUTE_DIGID_HASH_KEY = env_str("WERKROUTE_DIGID_HASH_KEY", "")
+OIDC_RP_CLIENT_ID = env_str("WERKROUTE_DIGID_OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = env_str("WERKROUTE_DIGID_OIDC_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("WERKROUTE_DIGID_OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("WERKROUTE_DIGID_OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("WERKROUTE_DIGID_OIDC_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("WERKROUTE_DIGID_OIDC_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("WERKROUTE_DIGID_OIDC_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("WERKROUTE_DIGID_OIDC_SCOPES", "openid bsn")
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = False  # the ID token carries the BSN: never keep it in the session
+OIDC_STORE_ACCESS_TOKEN = False
+LOGIN_REDIRECT_URL_FAILURE = "/account/inloggen/?digid=mislukt"
+if WERKROUTE_DIGID_OIDC_ENABLED:
+    _digid_required = {
+        "WERKROUTE_DIGID_HASH_KEY": WERKROUTE_DIGID_HASH_KEY,
+        "WERKROUTE_DIGID_OIDC_CLIENT_ID": OIDC_RP_CLIENT_ID,
+        "WERKROUTE_DIGID_OIDC_CLIENT_SECRET": OIDC_RP_CLIENT_SECRET,
+        "WERKROUTE_DIGID_OIDC_AUTHORIZATION_ENDPOINT": OIDC_OP_AUTHORIZATION_ENDPOINT,
+        "WERKROUTE_DIGID_OIDC_TOKEN_ENDPOINT": OIDC_OP_TOKEN_ENDPOINT,
+        "WERKROUTE_DIGID_OIDC_USER_ENDPOINT": OIDC_OP_USER_ENDPOINT,
+    }
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):  # signed with the broker's public key
+        _digid_required["WERKROUTE_DIGID_OIDC_JWKS_ENDPOINT"] = OIDC_OP_JWKS_ENDPOINT
+    _missing = [name for name, value in _digid_required.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(
+            "WERKROUTE_DIGID_OIDC_ENABLED is on, but these are not set: " + ", ".join(_missing)
+        )
+    if len(WERKROUTE_DIGID_HASH_KEY) < 32:
+        raise ImproperlyConfigured("WERKROUTE_DIGID_HASH_KEY must be at least 32 characters")
+    AUTHENTICATION_BACKENDS.append("werkroute.accounts.oidc.DigiDBackend")
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.apps import AppConfig
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,9 +17,23 @@ def register_sqlite_functions(sender: Any, connection: Any, **kwargs: Any) -> No
     )
 
 
+def seed_processing_activities(sender: AppConfig, **kwargs: Any) -> None:
+    """The built-in lines of the register of processing activities; also after a test flush."""
+    from werkroute.core.audit.models import BUILTIN_ACTIVITIES, ProcessingActivity
+
+    using = kwargs.get("using", "default")
+    for definition in BUILTIN_ACTIVITIES:
+        ProcessingActivity.objects.using(using).get_or_create(
+            code=definition["code"], defaults=definition
+        )
+
+
 class CoreConfig(AppConfig):
     name = "werkroute.core"
     verbose_name = _("Regio en geografie")
 
     def ready(self) -> None:
         connection_created.connect(register_sqlite_functions, dispatch_uid="werkroute_sqlite_fns")
+        post_migrate.connect(
+            seed_processing_activities, sender=self, dispatch_uid="werkroute_activities"
+        )

@@ -157,3 +157,6 @@ class PublicIdModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+from werkroute.core.audit.models import *  # noqa: E402,F401,F403

@@ -10,6 +10,7 @@ import pytest
 
 from werkroute.accounts import services
 from werkroute.accounts.forms import sniff_image_type
+from werkroute.accounts.tests.helpers import verified_client
 from werkroute.catalogue.tests.factories import (
     MunicipalityFactory,
     RegionFactory,
@@ -30,9 +31,8 @@ TOO_LIGHT = "Deze kleur is te licht"
 
 
 def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
+    """Logged in and past the second factor, as staff are after a real login."""
+    return verified_client(user)
 
 
 def settings_post(owner: Region | Municipality, **overrides: object) -> dict[str, object]:

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 import pytest
 
+from werkroute.accounts.tests.helpers import verified_client
 from werkroute.catalogue.constants import OfferingKind, OfferingStatus
 from werkroute.catalogue.models import Location, Offering
 from werkroute.catalogue.partner_forms import OfferingForm
@@ -34,9 +35,8 @@ def today() -> dt.date:
 
 
 def client_for(user) -> Client:  # type: ignore[no-untyped-def]
-    client = Client()
-    client.force_login(user)
-    return client
+    """Logged in and past the second factor, as staff are after a real login."""
+    return verified_client(user)
 
 
 def page(response) -> str:  # type: ignore[no-untyped-def]

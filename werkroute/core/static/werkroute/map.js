@@ -6,7 +6,7 @@
     if (!el || typeof L === "undefined") { return; }
     el.textContent = "";
     el.classList.add("wr-map--live");
-    var map = L.map(el, { scrollWheelZoom: false }).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], 11);
+    var map = L.map(el, { scrollWheelZoom: false, maxZoom: 18 }).setView([parseFloat(el.dataset.lat), parseFloat(el.dataset.lon)], 11);
     L.Icon.Default.imagePath = "";
     L.Icon.Default.mergeOptions({ iconUrl: el.dataset.icon, iconRetinaUrl: el.dataset.icon2x, shadowUrl: el.dataset.shadow });
     if (el.dataset.tiles) {
