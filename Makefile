@@ -13,7 +13,7 @@ format:
 	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
 
 messages:  ## refresh and compile the English translations
-	cd werkroute && ../.venv/bin/django-admin makemessages -l en --no-obsolete --settings=werkroute.conf.dev --pythonpath=.. && ../.venv/bin/django-admin compilemessages --settings=werkroute.conf.dev --pythonpath=..
+	cd werkroute && ../.venv/bin/django-admin makemessages -l en --no-obsolete --no-wrap --ignore="*/tests/*" --ignore="static/*" --settings=werkroute.conf.dev --pythonpath=.. && ../.venv/bin/django-admin compilemessages --settings=werkroute.conf.dev --pythonpath=..
 
 bench:  ## benchmarks (slow; they print figures)
 	.venv/bin/python bench/catalogue_search.py

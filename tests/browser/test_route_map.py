@@ -210,6 +210,14 @@ def test_my_route_is_kept_in_local_storage_across_page_loads_and_counted_in_the_
     expect(other.locator(".wr-nav [data-route-count]")).to_be_hidden()
 
 
+SAVED_COPY_STORED = """async (url) => {
+    for (let i = 0; i < 80; i++) {
+        const cache = await caches.open('werkroute-saved');
+        if (await cache.match(url)) { return true; }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return false;
+}"""
 SW_READY = """() => Promise.race([
     navigator.serviceWorker.ready.then((registration) => registration.scope),
     new Promise((resolve) => setTimeout(() => resolve('not ready after 8 s'), 8000)),
@@ -249,11 +257,8 @@ def test_a_page_saved_in_my_route_stays_readable_offline(page: Page, route_data:
     assert page.evaluate(SW_READY).endswith("/")
     page.wait_for_function("() => navigator.serviceWorker.controller !== null")
     page.locator("main [data-save]").click()
-    page.wait_for_function(
-        """(url) => caches.open('werkroute-saved')
-            .then((cache) => cache.match(url)).then((hit) => hit !== undefined)""",
-        arg=url,
-    )
+    # wait_for_function takes a returned promise for a truthy value, so poll the cache here.
+    assert page.evaluate(SAVED_COPY_STORED, url), "app.js did not keep a copy for offline use"
     page.context.set_offline(True)
     try:
         page.goto(detail_url(route_data.vacancy))  # never saved: the offline page stands in
