@@ -14,6 +14,7 @@ urlpatterns = [
     path("werkzoekenden/", include("werkroute.jobseekers.urls")),
     path("mijn/", include("werkroute.jobseekers.self_urls")),
     path("mijn/", include("werkroute.casework.self_urls")),
+    path("bewaard/", include("werkroute.catalogue.saved_urls")),
     path("werk/", include("werkroute.casework.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -422,3 +423,80 @@ class Offering(PublicIdModel, TimeStampedModel):
             " ".join(text.expand(" ".join(title_parts))),
             " ".join(text.expand(" ".join(body_parts))),
         )
+
+
+# --- Saved searches and saved offerings: a logged-in resident's own bookmarks on the route map.
+
+
+class AlertFrequency(models.TextChoices):
+    """How often a saved search sends an e-mail about new offerings."""
+
+    DAILY = "daily", _("elke dag")
+    WEEKLY = "weekly", _("elke week")
+    NEVER = "never", _("nooit, geen e-mail")
+
+
+SAVED_SEARCH_QUERY_MAX_LENGTH = 2000
+
+
+class SavedSearch(PublicIdModel):
+    """A route-map search a user keeps, and may get an e-mail about when new offerings match.
+
+    `query_string` is the route map's normalised query string (see services.normalised_query). It
+    may hold the user's postcode: their own data, shown only to them, never logged.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(_("naam"), max_length=100)
+    query_string = models.CharField(max_length=SAVED_SEARCH_QUERY_MAX_LENGTH, blank=True)
+    frequency = models.CharField(
+        _("e-mail bij nieuw aanbod"),
+        max_length=8,
+        choices=AlertFrequency.choices,
+        default=AlertFrequency.WEEKLY,
+    )
+    last_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("bewaard op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaarde zoekopdracht")
+        verbose_name_plural = _("bewaarde zoekopdrachten")
+        ordering = ["-created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "query_string"], name="unique_saved_search_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_search_url(self) -> str:
+        """The route map with this search filled in."""
+        path = reverse("catalogue:search")
+        return f"{path}?{self.query_string}" if self.query_string else path
+
+
+class SavedOffering(models.Model):
+    """An offering a user keeps in their account (the anonymous 'my route' lives in the browser)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_offerings"
+    )
+    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(_("bewaard op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bewaard aanbod")
+        verbose_name_plural = _("bewaard aanbod")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "offering"], name="unique_saved_offering_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.offering}"

@@ -5,7 +5,7 @@ appear only by username and role. Build it through services.export_file, which a
 this module only reads.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from werkroute.accounts.constants import Role
 from werkroute.accounts.models import User
+from werkroute.catalogue.models import SavedOffering, SavedSearch
 from werkroute.core.audit.crypto import decrypt_subject_id
 from werkroute.core.audit.models import (
     AccessAction,
@@ -22,6 +23,34 @@ from werkroute.core.audit.models import (
 )
 from werkroute.jobseekers import display, queries
 from werkroute.jobseekers.models import JobSeeker
+
+# Higher apps (case work, ...) add their part of the file here from their AppConfig.ready, so the
+# export stays complete without this app importing them.
+ExportSection = Callable[[JobSeeker], dict[str, Any]]
+EXPORT_SECTIONS: list[ExportSection] = []
+
+
+def register_export_section(section: ExportSection) -> None:
+    if section not in EXPORT_SECTIONS:
+        EXPORT_SECTIONS.append(section)
+
+
+def _saved_by_the_user(job_seeker: JobSeeker) -> dict[str, Any]:
+    if job_seeker.user_id is None:
+        return {"saved_searches": [], "saved_offerings": []}
+    searches = SavedSearch.objects.filter(user_id=job_seeker.user_id).order_by("created_at")
+    saved = SavedOffering.objects.filter(user_id=job_seeker.user_id).select_related("offering")
+    return {
+        "saved_searches": [
+            {"name": s.name, "search": s.query_string, "e-mail": s.frequency, "since": s.created_at}
+            for s in searches
+        ],
+        "saved_offerings": [
+            {"title": o.offering.title, "offering": str(o.offering.public_id), "since": o.created_at}
+            for o in saved.order_by("created_at")
+        ],
+    }
+
 
 FORMAT = "werkroute-dossier"
 FORMAT_VERSION = 1
@@ -196,4 +225,6 @@ def build_export(job_seeker: JobSeeker) -> dict[str, Any]:
         "change_history": _history(job_seeker),
         "access_log": [access_entry_row(e) for e in queries.access_entries_about(job_seeker)],
         "processing_log": _processing(job_seeker),
+        **_saved_by_the_user(job_seeker),
+        **{key: value for section in EXPORT_SECTIONS for key, value in section(job_seeker).items()},
     }
