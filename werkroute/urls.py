@@ -16,6 +16,7 @@ urlpatterns = [
     path("mijn/", include("werkroute.casework.self_urls")),
     path("bewaard/", include("werkroute.catalogue.saved_urls")),
     path("werk/", include("werkroute.casework.urls")),
+    path("uitnodigen/", include("werkroute.outreach.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     *digid_urlpatterns(settings.WERKROUTE_DIGID_OIDC_ENABLED),

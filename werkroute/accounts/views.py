@@ -187,6 +187,8 @@ def home(request: HttpRequest) -> HttpResponse:
     roles = set(request.user.memberships.values_list("role", flat=True))
     if roles & {Role.CASE_MANAGER, Role.TEAM_LEAD}:
         links.append("casework")
+    if roles & {Role.CASE_MANAGER, Role.TEAM_LEAD, Role.POLICY_MAKER}:
+        links.append("outreach")
     if Role.PRIVACY_OFFICER in roles or request.user.is_superuser:
         links.append("privacy")
     if hasattr(request.user, "job_seeker"):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "werkroute.catalogue",
     "werkroute.jobseekers",
     "werkroute.casework",
+    "werkroute.outreach",
     "werkroute.demo",
 ]
 
@@ -180,6 +181,9 @@ CATALOGUE_PAGE_SIZE = 20
 # Key for personal identifiers (BSN) kept encrypted: 32 random bytes, base64. Losing it makes
 # stored identifiers unreadable; changing it breaks look-ups by BSN (see docs/operations.md).
 WERKROUTE_DATA_KEY = env_str("WERKROUTE_DATA_KEY", "")
+
+# Files are kept this many years after the benefit ends, then anonymised (Participatiewet: 10).
+WERKROUTE_RETENTION_YEARS = env_int("WERKROUTE_RETENTION_YEARS", 10)
 
 # Where the product is reached, for links in e-mails sent outside a request.
 WERKROUTE_BASE_URL = env_str("WERKROUTE_BASE_URL", "http://127.0.0.1:8000")

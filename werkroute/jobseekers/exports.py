@@ -46,7 +46,11 @@ def _saved_by_the_user(job_seeker: JobSeeker) -> dict[str, Any]:
             for s in searches
         ],
         "saved_offerings": [
-            {"title": o.offering.title, "offering": str(o.offering.public_id), "since": o.created_at}
+            {
+                "title": o.offering.title,
+                "offering": str(o.offering.public_id),
+                "since": o.created_at,
+            }
             for o in saved.order_by("created_at")
         ],
     }

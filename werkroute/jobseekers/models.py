@@ -242,3 +242,25 @@ class CorrectionRequest(TimeStampedModel):
     )
     handled_by_id = models.BigIntegerField(null=True, blank=True)
     answer = models.TextField(_("antwoord"), blank=True)
+
+
+class RetentionRun(models.Model):
+    """One run of the retention rule (jobseekers/retention.py), a dry run or for real."""
+
+    ran_at = models.DateTimeField(_("uitgevoerd op"), default=timezone.now)
+    rule_years = models.PositiveSmallIntegerField(_("bewaartermijn (jaren na einde uitkering)"))
+    # Files whose benefit ended before this day were due.
+    cutoff = models.DateField(_("uitkering gestopt vóór"))
+    dry_run = models.BooleanField(_("proefrun"), default=True)
+    count = models.PositiveIntegerField(_("aantal dossiers"), default=0)
+    actor_id = models.BigIntegerField(null=True, blank=True)
+    # The actor's username, or "scheduled" for the scheduled task.
+    actor_label = models.CharField(_("uitgevoerd door"), max_length=150)
+
+    class Meta:
+        verbose_name = _("bewaartermijn-run")
+        verbose_name_plural = _("bewaartermijn-runs")
+        ordering = ["-ran_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.ran_at:%Y-%m-%d %H:%M} ({self.count})"

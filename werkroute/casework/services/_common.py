@@ -1,6 +1,7 @@
 """What the casework services share: access checked again, dates checked."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,6 +9,22 @@ from django.utils.translation import gettext as _
 
 from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.jobseekers.models import JobSeeker
+
+# Apps above case work (outreach campaigns) follow what happens here: a conversation held or an
+# appointment planned moves a campaign member on. They register a hook; case work calls it after
+# each change, in the same transaction, without importing them.
+CaseworkHook = Callable[..., None]
+CASEWORK_HOOKS: list[CaseworkHook] = []
+
+
+def register_casework_hook(hook: CaseworkHook) -> None:
+    if hook not in CASEWORK_HOOKS:
+        CASEWORK_HOOKS.append(hook)
+
+
+def after_casework_change(job_seeker: JobSeeker, *, actor: Any) -> None:
+    for hook in CASEWORK_HOOKS:
+        hook(job_seeker, actor=actor)
 
 
 def require_staff(actor: Any, job_seeker: JobSeeker) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from werkroute.casework.audit import APPOINTMENT_ACTIVITY, recording
 from werkroute.casework.constants import AppointmentStatus, ReminderChannel
 from werkroute.casework.models import Appointment
-from werkroute.casework.services._common import require_staff
+from werkroute.casework.services._common import after_casework_change, require_staff
 from werkroute.casework.state import transition
 from werkroute.core.audit.models import AccessAction
 from werkroute.jobseekers.models import JobSeeker
@@ -81,6 +81,7 @@ def plan_appointment(
     ) as recorded:
         appointment.save()
         recorded.obj_id = appointment.public_id
+        after_casework_change(job_seeker, actor=actor)
     return appointment
 
 
@@ -108,4 +109,5 @@ def change_appointment_status(
         obj_id=appointment.public_id,
     ):
         transition(appointment, to, actor=actor, reason=reason)
+        after_casework_change(appointment.job_seeker, actor=actor)
     return appointment

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from werkroute.casework.audit import CONVERSATION_ACTIVITY, recording
 from werkroute.casework.constants import ActionStatus, ConversationKind, GoalStatus
 from werkroute.casework.models import Action, Conversation, Goal
-from werkroute.casework.services._common import not_in_past, require_staff
+from werkroute.casework.services._common import after_casework_change, not_in_past, require_staff
 from werkroute.core.audit.models import AccessAction
 from werkroute.jobseekers import services as jobseeker_services
 from werkroute.jobseekers.constants import ObstacleKind
@@ -129,6 +129,7 @@ def hold_conversation(
                 conversation=conversation,
                 description=data.other_goal.strip(),
             )
+        after_casework_change(job_seeker, actor=actor)
     return conversation
 
 
