@@ -16,8 +16,17 @@ from django.utils import translation
 
 from werkroute.catalogue.constants import OfferingKind
 from werkroute.demo.generator.activities import courses, entrepreneurship, events, support
+from werkroute.demo.generator.campaigns import CampaignSummary, create_campaign
+from werkroute.demo.generator.casework import (
+    OfferingIndex,
+    add_casework,
+    backdate_appointments,
+    count_records,
+    desk_places,
+)
 from werkroute.demo.generator.context import SIZES, Context, SizeSpec
 from werkroute.demo.generator.geography import Geography, build_geography
+from werkroute.demo.generator.jobseekers import generate_job_seekers
 from werkroute.demo.generator.occupations import Taxonomy
 from werkroute.demo.generator.offerings import Planned, save_offerings
 from werkroute.demo.generator.organisations import Cast, build_cast
@@ -27,7 +36,15 @@ from werkroute.demo.generator.reset import (
     delete_demo_data,
     is_demo_database,
 )
-from werkroute.demo.generator.users import DEMO_PASSWORD, DemoLogin, create_users
+from werkroute.demo.generator.users import (
+    DEMO_PASSWORD,
+    DemoLogin,
+    Staff,
+    casework_logins,
+    create_casework_staff,
+    create_users,
+    shared_password_hash,
+)
 from werkroute.demo.generator.vacancies import vacancies
 from werkroute.demo.generator.work import basic_jobs, volunteering, work_experience
 from werkroute.demo.models import DemoRun
@@ -50,6 +67,11 @@ class DemoReport:
     offerings: dict[str, int] = field(default_factory=dict)  # per kind, in OfferingKind order
     logins: list[DemoLogin] = field(default_factory=list)
     seconds: float = 0.0
+    job_seekers: int = 0
+    case_managers: int = 0
+    teams: int = 0
+    casework: dict[str, int] = field(default_factory=dict)  # records per kind (see Records)
+    campaign: CampaignSummary | None = None
 
     @property
     def total_offerings(self) -> int:
@@ -77,15 +99,47 @@ def _offerings(
     )
 
 
-def _progress(log: Log, total: int) -> Callable[[int], None]:
+def _progress(log: Log, total: int, what: str = "aanbiedingen") -> Callable[[int], None]:
     reported = [0]
 
     def report(done: int) -> None:
         if done // PROGRESS_EVERY > reported[0] // PROGRESS_EVERY or done == total:
-            log(f"  {done:>7} van {total} aanbiedingen opgeslagen")
+            log(f"  {done:>7} van {total} {what} opgeslagen")
         reported[0] = done
 
     return report
+
+
+@dataclass
+class CaseworkWorld:
+    staff: Staff
+    job_seekers: int
+    records: dict[str, int]
+    campaign: CampaignSummary
+
+
+def _casework_world(
+    ctx: Context,
+    geo: Geography,
+    cast: Cast,
+    taxonomy: Taxonomy,
+    size: SizeSpec,
+    password_hash: str,
+    say: Log,
+) -> CaseworkWorld:
+    """Case managers and teams, job seekers with their case work, and Haarlem's campaign."""
+    staff = create_casework_staff(ctx, geo, size, password_hash)
+    index = OfferingIndex.load(ctx.today)
+    places = desk_places(cast)
+    report = _progress(say, size.job_seekers, "werkzoekenden")
+    done = 0
+    for batch in generate_job_seekers(ctx, geo, taxonomy, staff, size.job_seekers):
+        add_casework(ctx, batch, index, places)
+        done += len(batch)
+        report(done)
+    campaign = create_campaign(ctx, geo, staff, places)
+    backdate_appointments(ctx, geo.region)
+    return CaseworkWorld(staff, done, count_records(geo.region), campaign)
 
 
 @contextmanager
@@ -127,7 +181,10 @@ def generate_demo(
         counts = save_offerings(
             _offerings(ctx, geo, cast, taxonomy, spec), progress=_progress(say, total)
         )
-        logins = create_users(geo, cast)
+        password_hash = shared_password_hash()
+        logins = create_users(geo, cast, password_hash)
+        world = _casework_world(ctx, geo, cast, taxonomy, spec, password_hash, say)
+        logins += casework_logins(world.staff)
         DemoRun.objects.create(seed=seed, size=size)
     return DemoReport(
         seed=seed,
@@ -138,4 +195,9 @@ def generate_demo(
         offerings={kind.value: counts[kind.value] for kind in OfferingKind},
         logins=logins,
         seconds=time.perf_counter() - started,
+        job_seekers=world.job_seekers,
+        case_managers=len(world.staff.all_case_managers),
+        teams=len(world.staff.teams),
+        casework=world.records,
+        campaign=world.campaign,
     )

@@ -30,18 +30,37 @@ class SizeSpec:
     events: int  # split evenly over job fairs, application trainings and networking meetings
     courses: int
     others: int  # split evenly over work experience, basic jobs, volunteering, support, business
+    job_seekers: int  # people on a benefit, each with a case manager in their municipality
 
 
 SIZES: dict[str, SizeSpec] = {
     DemoSize.SMALL: SizeSpec(
-        partners=16, employers=25, vacancies=120, events=25, courses=15, others=30
+        partners=16,
+        employers=25,
+        vacancies=120,
+        events=25,
+        courses=15,
+        others=30,
+        job_seekers=60,
     ),
     DemoSize.CITY: SizeSpec(
-        partners=62, employers=300, vacancies=1500, events=150, courses=100, others=150
+        partners=62,
+        employers=300,
+        vacancies=1500,
+        events=150,
+        courses=100,
+        others=150,
+        job_seekers=2000,
     ),
     # 100,000 offerings in the proportions of the city size.
     DemoSize.LARGE: SizeSpec(
-        partners=150, employers=5000, vacancies=79_000, events=7_900, courses=5_200, others=7_900
+        partners=150,
+        employers=5000,
+        vacancies=79_000,
+        events=7_900,
+        courses=5_200,
+        others=7_900,
+        job_seekers=40_000,
     ),
 }
 

@@ -7,8 +7,17 @@ from django.utils import translation
 from werkroute.catalogue.constants import OfferingKind
 from werkroute.demo.generator import DemoRefused, DemoReport, generate_demo
 from werkroute.demo.models import DemoSize
+from werkroute.outreach.constants import MemberStatus
 
 BASE_URL = "http://127.0.0.1:8000"
+CASEWORK_LABELS = {
+    "conversations": "gesprekken",
+    "goals": "doelen",
+    "actions": "acties",
+    "appointments": "afspraken",
+    "route_steps": "stappen in routeplannen",
+    "transitions": "statuswijzigingen",
+}
 
 
 class Command(BaseCommand):
@@ -47,15 +56,35 @@ class Command(BaseCommand):
             for kind in OfferingKind:
                 write(f"  {kind.label:<32} {report.offerings[kind.value]:>7}")
         write(f"  {'totaal':<32} {report.total_offerings:>7}")
+        self._print_casework(report)
         write(self.style.SUCCESS(f"Klaar in {report.seconds:.1f} seconden."))
+
+    def _print_casework(self, report: DemoReport) -> None:
+        write = self.stdout.write
+        write(
+            f"Werkzoekenden: {report.job_seekers}, met {report.case_managers} klantmanagers "
+            f"in {report.teams} teams."
+        )
+        write("Begeleiding:")
+        for key, label in CASEWORK_LABELS.items():
+            write(f"  {label:<32} {report.casework.get(key, 0):>7}")
+        campaign = report.campaign
+        if campaign is None:
+            return
+        write(f"Campagne: {campaign.name}")
+        write(f"  {'deelnemers':<32} {campaign.members:>7}")
+        with translation.override("nl"):
+            for status in MemberStatus:
+                write(f"  {status.label:<32} {campaign.by_status.get(status.value, 0):>7}")
+        write(f"  {'gepauzeerd':<32} {campaign.paused:>7}")
 
     def _print_logins(self, report: DemoReport) -> None:
         write = self.stdout.write
         write("")
         write("Inloggen:")
-        write(f"  {'gebruikersnaam':<18} {'wachtwoord':<16} wat je kunt doen")
+        write(f"  {'gebruikersnaam':<19} {'wachtwoord':<16} wat je kunt doen")
         for login in report.logins:
-            write(f"  {login.username:<18} {login.password:<16} {login.abilities}")
+            write(f"  {login.username:<19} {login.password:<16} {login.abilities}")
         write("")
         if settings.WERKROUTE_REQUIRE_STAFF_2FA:
             write(
@@ -72,3 +101,7 @@ class Command(BaseCommand):
         write(f"Routekaart:     {BASE_URL}/")
         write(f"Partnerportaal: {BASE_URL}/partner/")
         write(f"Instellingen:   {BASE_URL}/beheer/")
+        write(f"Caseload:       {BASE_URL}/werk/")
+        write(f"Campagnes:      {BASE_URL}/uitnodigen/")
+        write(f"Mijn gegevens:  {BASE_URL}/mijn/")
+        write(f"Privacylogboek: {BASE_URL}/privacy/logboek/")
