@@ -7,7 +7,10 @@ Full text runs on the database's own engine (see werkroute.core.search_index): P
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 
@@ -22,6 +25,9 @@ TABLE = OFFERING_INDEX.table
 # A stale offering's relevance is multiplied by this: it still shows, below fresh ones.
 STALE_PENALTY = 0.5
 TITLE_WEIGHT = 4.0
+# Counting every match of a broad search costs a pass over most of the catalogue; beyond this
+# many the page says "meer dan 1000" instead of the exact number.
+COUNT_CAP = 1000
 
 
 @dataclass
@@ -180,7 +186,9 @@ def search_offerings(params: SearchParams) -> SearchOutcome:
     if terms:
         query = TextQuery(terms)
         matched = _with_text(qs, query, "AND")
-        if len(terms) > 1 and not matched.exists():
+        # Ordered by score, so that SQLite drives the query from the full-text index (an
+        # unordered EXISTS lets it probe the index once per offering instead).
+        if len(terms) > 1 and not matched.order_by("-score").values_list("pk", flat=True)[:1]:
             matched = _with_text(qs, query, "OR")
             broadened = True
         qs = matched
@@ -196,3 +204,32 @@ def distance_km(offering: Offering) -> float | None:
     """The distance annotated by a search with an origin, in km."""
     d2 = getattr(offering, "distance2", None)
     return None if d2 is None else float(d2) ** 0.5
+
+
+class SearchPaginator(Paginator):
+    """Pages of search results that stay cheap when a search matches most of the catalogue.
+
+    One narrow query takes the ranked primary keys of the first COUNT_CAP + 1 results: that
+    gives the count ("meer dan 1000" beyond the cap) and the keys of every page up to the cap.
+    Only the page's own rows are then loaded with their relations. Ordered, the query also lets
+    SQLite drive the join from the full-text index instead of probing it row by row.
+    """
+
+    @cached_property
+    def ranked_ids(self) -> list[int]:
+        return list(self.object_list.values_list("pk", flat=True)[: COUNT_CAP + 1])
+
+    @cached_property
+    def count(self) -> int:
+        return len(self.ranked_ids)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        ids = self.ranked_ids[bottom : bottom + self.per_page]
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=ids)}
+        return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)

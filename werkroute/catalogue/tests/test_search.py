@@ -220,3 +220,21 @@ def test_only_published_current_offerings_are_public(org: Organisation) -> None:
         starts_at=timezone.now() - dt.timedelta(days=2),
     )
     assert titles(SearchParams()) == ["Gepubliceerd"]
+
+
+def test_the_paginator_caps_the_count_and_keeps_the_ranking(
+    org: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from werkroute.catalogue import search
+
+    for n in range(5):
+        offer(org, f"Kok {n}", description="kok " * (n + 1))
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    outcome = search_offerings(SearchParams(q="kok"))
+    paginator = search.SearchPaginator(outcome.queryset, 2)
+    assert paginator.count == 4 and paginator.capped
+    ranked = [o.title for o in outcome.queryset]
+    assert [o.title for o in paginator.page(1)] == ranked[:2]
+    assert [o.title for o in paginator.page(2)] == ranked[2:4]
+    uncapped = search.SearchPaginator(search_offerings(SearchParams(q="kok 4")).queryset, 2)
+    assert not uncapped.capped

@@ -3,7 +3,6 @@
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -11,7 +10,12 @@ from django.views.decorators.http import require_GET
 
 from werkroute.catalogue import publishing, queries
 from werkroute.catalogue.forms import SearchForm
-from werkroute.catalogue.search import SearchOutcome, distance_km, search_offerings
+from werkroute.catalogue.search import (
+    SearchOutcome,
+    SearchPaginator,
+    distance_km,
+    search_offerings,
+)
 
 MAP_MAX_POINTS = 3000
 FEED_MAX_EVENTS = 500
@@ -36,7 +40,7 @@ def search(request: HttpRequest) -> HttpResponse:
     form, outcome = _search(request)
     context: dict[str, Any] = {"form": form, "outcome": outcome, "view": "list"}
     if outcome is not None:
-        paginator = Paginator(outcome.queryset, settings.CATALOGUE_PAGE_SIZE)
+        paginator = SearchPaginator(outcome.queryset, settings.CATALOGUE_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         for offering in page.object_list:
             offering.distance_km = distance_km(offering)
