@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+mkdir -p var
 export DJANGO_SETTINGS_MODULE=werkroute.conf.dev
 # The demo logs in without an authenticator app; real installations keep two-factor login on.
 export WERKROUTE_REQUIRE_STAFF_2FA="${WERKROUTE_REQUIRE_STAFF_2FA:-false}"

@@ -83,6 +83,9 @@ TEMPLATES = [
 ]
 
 DEFAULT_SQLITE_URL = f"sqlite:///{VAR_DIR / 'werkroute.sqlite3'}"
+if not env_str("DATABASE_URL", ""):
+    # The embedded default needs its folder; a fresh clone has none (var/ is not in git).
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", DEFAULT_SQLITE_URL), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
