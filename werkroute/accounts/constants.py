@@ -11,15 +11,3 @@ class Role(models.TextChoices):
     POLICY_MAKER = "policy_maker", _("beleidsmedewerker")
     FUNCTIONAL_ADMIN = "functional_admin", _("functioneel beheerder")
     PRIVACY_OFFICER = "privacy_officer", _("privacyfunctionaris")
-
-
-# Roles whose holders work for the municipality and so may be tied to one.
-MUNICIPAL_ROLES = frozenset(
-    {
-        Role.CASE_MANAGER,
-        Role.TEAM_LEAD,
-        Role.EMPLOYER_ADVISER,
-        Role.POLICY_MAKER,
-        Role.FUNCTIONAL_ADMIN,
-    }
-)

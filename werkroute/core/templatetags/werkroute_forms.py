@@ -34,9 +34,3 @@ def styled_widget(bound_field: forms.BoundField) -> SafeString:
     if described:
         attrs["aria-describedby"] = " ".join(described)
     return bound_field.as_widget(attrs=attrs)
-
-
-@register.filter
-def choice_label(field: Any, code: str) -> str:
-    """The label of one code of a ChoiceSetField: {{ offering|choice_label:'kind' }} style helpers."""
-    return str(dict(field.item_choices).get(code, code))
