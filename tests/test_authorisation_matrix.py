@@ -71,6 +71,7 @@ PUBLIC_URL_NAMES: dict[str, int] = {
     "core:about": 200,
     "core:accessibility": 200,
     "accounts:login": 200,
+    "algorithm:matching": 200,
     "accounts:logout": 405,  # Django's LogoutView takes POST only
     "set_language": 302,  # Django's set_language: a GET just redirects back
     # DigiD login (mozilla-django-oidc); only mounted when WERKROUTE_DIGID_OIDC_ENABLED.
@@ -259,6 +260,11 @@ LOGIN_REQUIRED_URL_NAMES = {
     "outreach:member_resume",
     "outreach:member_resend",
     "outreach:member_letter",
+    "matching:person",
+    "matching:shortlist_add",
+    "matching:candidates",
+    "matching:settings",
+    "my_matching:matches",
 }
 
 
@@ -409,6 +415,11 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "saved:save_offering": lambda o: {"public_id": o["draft"].public_id},
     "saved:unsave_offering": lambda o: {"public_id": o["draft"].public_id},
     "casework:situation": lambda o: {"job_seeker_id": o["job_seeker"].public_id},
+    "matching:person": lambda o: {"public_id": o["job_seeker"].public_id},
+    "matching:shortlist_add": lambda o: {"public_id": o["job_seeker"].public_id},
+    # A public vacancy's candidates come from the user's own pool, whoever posted it; a draft
+    # has none, for anyone.
+    "matching:candidates": lambda o: {"public_id": o["draft"].public_id},
     "casework:conversation_create": lambda o: {"job_seeker_id": o["job_seeker"].public_id},
     "casework:appointment_create": lambda o: {"job_seeker_id": o["job_seeker"].public_id},
     "casework:route_step_create": lambda o: {"job_seeker_id": o["job_seeker"].public_id},

@@ -7,7 +7,7 @@ caller can write to another organisation's records by mistake.
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -76,6 +76,22 @@ def _save_relations(offering: Offering, data: Mapping[str, Any]) -> None:
             getattr(offering, name).set(data[name] or [])
 
 
+# Called with an offering's id after it was created, changed, published or archived (after the
+# commit); higher apps register here (matching updates the vacancy's matches).
+OfferingHook = Callable[[int], None]
+OFFERING_HOOKS: list[OfferingHook] = []
+
+
+def register_offering_hook(hook: OfferingHook) -> None:
+    if hook not in OFFERING_HOOKS:
+        OFFERING_HOOKS.append(hook)
+
+
+def _offering_changed(offering: Offering) -> None:
+    for hook in OFFERING_HOOKS:
+        hook(offering.pk)
+
+
 @transaction.atomic
 def create_offering(
     *, actor: User, organisation: Organisation, data: Mapping[str, Any]
@@ -89,6 +105,7 @@ def create_offering(
     offering.full_clean()
     offering.save()
     _save_relations(offering, data)
+    _offering_changed(offering)
     return offering
 
 
@@ -102,6 +119,7 @@ def update_offering(*, actor: User, offering: Offering, data: Mapping[str, Any])
     offering.full_clean()
     offering.save()
     _save_relations(offering, data)
+    _offering_changed(offering)
     return offering
 
 
@@ -113,6 +131,7 @@ def publish_offering(*, actor: User, offering: Offering) -> Offering:
     offering.status = OfferingStatus.PUBLISHED
     offering.last_checked_on = timezone.localdate()
     offering.save(update_fields=["status", "last_checked_on", "updated_at"])
+    _offering_changed(offering)
     return offering
 
 
@@ -121,6 +140,7 @@ def archive_offering(*, actor: User, offering: Offering) -> Offering:
     _require_member(actor, offering.organisation)
     offering.status = OfferingStatus.ARCHIVED
     offering.save(update_fields=["status", "updated_at"])
+    _offering_changed(offering)
     return offering
 
 

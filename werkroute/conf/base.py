@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "werkroute.taxonomy",
     "werkroute.catalogue",
     "werkroute.jobseekers",
+    "werkroute.matching",
     "werkroute.casework",
     "werkroute.outreach",
     "werkroute.demo",
@@ -261,6 +262,19 @@ if WERKROUTE_DIGID_OIDC_ENABLED:
     if len(WERKROUTE_DIGID_HASH_KEY) < 32:
         raise ImproperlyConfigured("WERKROUTE_DIGID_HASH_KEY must be at least 32 characters")
     AUTHENTICATION_BACKENDS.append("werkroute.accounts.oidc.DigiDBackend")
+
+# Background work. With REDIS_URL set, Celery workers on Redis run the tasks (several machines may
+# share a matching run); without it every task runs in the calling process, at once.
+REDIS_URL = env_str("REDIS_URL", "")
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Matching: people per shard of a full run, and the best offerings kept per person.
+MATCHING_SHARD_SIZE = env_int("MATCHING_SHARD_SIZE", 10_000)
+MATCHING_TOP_K = env_int("MATCHING_TOP_K", 10)
 
 LOGGING = {
     "version": 1,

@@ -12,6 +12,14 @@ class BenefitType(models.TextChoices):
     NONE = "none", _("geen uitkering")
 
 
+class Gender(models.TextChoices):
+    """Recorded only to check that matching treats groups alike; never an input of a score."""
+
+    FEMALE = "female", _("vrouw")
+    MALE = "male", _("man")
+    OTHER = "other", _("anders")
+
+
 class ObstacleKind(models.TextChoices):
     CHILDCARE = "childcare", _("kinderopvang")
     CARE_DUTIES = "care_duties", _("zorg voor anderen (mantelzorg)")

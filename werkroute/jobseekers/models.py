@@ -19,6 +19,7 @@ from werkroute.jobseekers.constants import (
     BenefitType,
     ConsentKind,
     CorrectionStatus,
+    Gender,
     ObstacleKind,
     Shift,
     TravelMeans,
@@ -87,6 +88,15 @@ class JobSeeker(PublicIdModel, TimeStampedModel):
         _("in het doelgroepregister (banenafspraak)"), default=False
     )
     is_status_holder = models.BooleanField(_("statushouder"), default=False)
+    # For monitoring equal treatment in aggregate only (see matching/fairness.py): never read by
+    # the matching features, never shown to employers.
+    gender = models.CharField(_("geslacht"), max_length=8, choices=Gender.choices, blank=True)
+    nationality = models.CharField(
+        _("nationaliteit"), max_length=2, blank=True, help_text=_("Landcode, bijvoorbeeld NL.")
+    )
+    country_of_birth = models.CharField(
+        _("geboorteland"), max_length=2, blank=True, help_text=_("Landcode, bijvoorbeeld NL.")
+    )
     talents = models.TextField(_("talenten"), blank=True)
     support_needed = models.TextField(_("ondersteuning nodig"), blank=True)
     anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)

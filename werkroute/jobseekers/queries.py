@@ -194,3 +194,43 @@ def search(user: Any, *, name: str = "", bsn_hash: str = "") -> QuerySet[JobSeek
     for term in terms:
         found = found.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
     return found.select_related("case_manager")
+
+
+def _adviser_municipality_ids(user: Any) -> set[int]:
+    """Municipalities an employer adviser works for: their own, or every one of their region."""
+    ids: set[int] = set()
+    for municipality_id, region_id in Membership.objects.filter(
+        user=user, role=Role.EMPLOYER_ADVISER
+    ).values_list("municipality_id", "region_id"):
+        if municipality_id:
+            ids.add(municipality_id)
+        elif region_id:
+            ids.update(
+                Municipality.objects.filter(region_id=region_id).values_list("pk", flat=True)
+            )
+    return ids
+
+
+def is_employer_adviser(user: Any) -> bool:
+    return Membership.objects.filter(user=user, role=Role.EMPLOYER_ADVISER).exists()
+
+
+def candidate_pool(user: Any) -> QuerySet[JobSeeker]:
+    """Whom a user may consider for a vacancy.
+
+    Staff: the files they work with. An employer adviser also: people of their municipality (or
+    region) who consent to share their profile with employers.
+    """
+    if not user.is_authenticated:
+        return JobSeeker.objects.none()
+    if user.is_superuser:
+        return _active()
+    scope = _staff_scope(user)
+    adviser = _adviser_municipality_ids(user)
+    conditions = Q(pk__in=[]) if scope is None else scope
+    if adviser:
+        consenting = Consent.objects.filter(
+            kind=ConsentKind.SHARE_PROFILE_WITH_EMPLOYERS, withdrawn_at__isnull=True
+        ).values("job_seeker_id")
+        conditions |= Q(municipality_id__in=adviser, pk__in=consenting)
+    return _active().filter(conditions).exclude(user=user)

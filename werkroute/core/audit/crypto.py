@@ -112,6 +112,21 @@ def is_valid_bsn(value: str) -> bool:
 
 
 @dataclass(frozen=True)
+class EncryptedSubject:
+    """A subject whose id is already stored encrypted with its lookup hash (a file's BSN columns).
+
+    Batch processings log thousands of subjects; this spares decrypting and encrypting each id.
+    """
+
+    encrypted: str
+    hash: str
+    type: str
+
+    def __repr__(self) -> str:
+        return f"EncryptedSubject(type={self.type!r})"
+
+
+@dataclass(frozen=True)
 class DataSubject:
     """Whose data is processed: a BSN or an internal id (such as a profile's public UUID)."""
 

@@ -31,7 +31,12 @@ from typing import Any
 from django.db import DatabaseError, models, transaction
 from django.utils import timezone
 
-from werkroute.core.audit.crypto import DataSubject, encrypt_subject_id, subject_hash
+from werkroute.core.audit.crypto import (
+    DataSubject,
+    EncryptedSubject,
+    encrypt_subject_id,
+    subject_hash,
+)
 from werkroute.core.audit.models import (
     BUILTIN_ACTIVITIES,
     GENESIS_HASH,
@@ -57,9 +62,15 @@ LOGS: dict[str, type[ChainedEntry]] = {
 # --- Data subjects -------------------------------------------------------------------------
 
 
-def _subject_fields(subject: DataSubject | None) -> dict[str, str]:
+def _subject_fields(subject: DataSubject | EncryptedSubject | None) -> dict[str, str]:
     if subject is None:
         return {}
+    if isinstance(subject, EncryptedSubject):
+        return {
+            "data_subject_id_encrypted": subject.encrypted,
+            "data_subject_type": subject.type,
+            "data_subject_hash": subject.hash,
+        }
     return {
         "data_subject_id_encrypted": encrypt_subject_id(subject.id),
         "data_subject_type": subject.type,
@@ -155,7 +166,7 @@ class Span:
     span_id: str
     parent_span_id: str | None
     start_time: dt.datetime
-    subjects: list[DataSubject] = field(default_factory=list)
+    subjects: list[DataSubject | EncryptedSubject] = field(default_factory=list)
     actor: Any = None
 
     def add_subject(self, subject: DataSubject) -> None:
@@ -204,7 +215,7 @@ def _span_rows(span: Span, status: str, end_time: dt.datetime) -> list[dict[str,
         "resource": _resource(),
     }
     # One record per data subject; a processing without subjects still gets one record.
-    subjects: list[DataSubject | None] = list(span.subjects) or [None]
+    subjects: list[DataSubject | EncryptedSubject | None] = list(span.subjects) or [None]
     return [{**common, **_subject_fields(subject)} for subject in subjects]
 
 
@@ -226,7 +237,7 @@ def processing(
     name: str,
     *,
     activity: ProcessingActivity | str,
-    subjects: Iterable[DataSubject] = (),
+    subjects: Iterable[DataSubject | EncryptedSubject] = (),
     actor: Any = None,
     parent: Span | str | None = None,
 ) -> Iterator[Span]:

@@ -1,0 +1,277 @@
+"""Full runs in shards of people, and the update after one vacancy changes.
+
+A run splits the active job seekers into ranges of primary keys; each range is one task. With a
+broker (Celery on Redis) several workers share a run; without one the shards run in this process.
+Each shard replaces the stored matches of its own people only, so shards never wait on each other.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Sequence
+
+from django.db import connection, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+import numpy as np
+
+from werkroute.core.audit.crypto import EncryptedSubject
+from werkroute.core.audit.models import SubjectType
+from werkroute.core.audit.services import processing
+from werkroute.jobseekers.models import JobSeeker
+from werkroute.matching import features, space
+from werkroute.matching.engine import PeopleMatrix, best_offerings, score_rows
+from werkroute.matching.models import Match, MatchRun, RunStatus
+
+logger = logging.getLogger(__name__)
+
+ACTIVITY = "matching"
+DEFAULT_SHARD_SIZE = 10_000
+DEFAULT_TOP_K = 10
+BLOCK_ROWS = 1024
+WORKERS = 2
+INSERT_BATCH = 5000
+
+
+def plan_shards(shard_size: int = DEFAULT_SHARD_SIZE) -> list[tuple[int, int]]:
+    """(first pk, last pk) ranges of about shard_size active job seekers each."""
+    pks = list(features.matchable_people().order_by("pk").values_list("pk", flat=True))
+    return [
+        (pks[start], pks[min(start + shard_size, len(pks)) - 1])
+        for start in range(0, len(pks), shard_size)
+    ]
+
+
+def start_run(
+    *,
+    shard_size: int = DEFAULT_SHARD_SIZE,
+    top_k: int = DEFAULT_TOP_K,
+    offering_ids: Sequence[int] | None = None,
+) -> tuple[MatchRun, list[tuple[int, int]]]:
+    shards = plan_shards(shard_size)
+    run = MatchRun.objects.create(
+        shards=len(shards),
+        people=features.matchable_people().count(),
+        top_k=top_k,
+        offering_ids=list(offering_ids) if offering_ids is not None else None,
+    )
+    if not shards:
+        _finish(run)
+    return run, shards
+
+
+def _run_space(run: MatchRun) -> space.OfferingSpace:
+    if run.offering_ids is None:
+        return space.offering_space()
+    return _subset_space(tuple(run.offering_ids))
+
+
+_subset_cache: dict[tuple[int, ...], space.OfferingSpace] = {}
+
+
+def _subset_space(ids: tuple[int, ...]) -> space.OfferingSpace:
+    if ids not in _subset_cache:
+        _subset_cache.clear()
+        _subset_cache[ids] = space.build_offering_space(list(ids))
+    return _subset_cache[ids]
+
+
+def score_shard(run_id: int, first_pk: int, last_pk: int) -> int:
+    """Score one range of people against every offering of the run; store each one's best."""
+    run = MatchRun.objects.get(pk=run_id)
+    try:
+        offering_space = _run_space(run)
+        MatchRun.objects.filter(pk=run.pk).update(offerings=offering_space.matrix.size)
+        people_qs = features.matchable_people().filter(pk__range=(first_pk, last_pk))
+        disabled = space.disabled_municipalities()
+        if disabled:
+            people_qs = people_qs.exclude(municipality_id__in=disabled)
+        records = features.person_records(people_qs)
+        people = PeopleMatrix.build(
+            records,
+            offering_space.matrix,
+            offering_space.occupations,
+            space.weights_by_municipality(),
+        )
+        rows = list(_best_rows(people, offering_space, run))
+        with (
+            processing(
+                "matching: beste vacatures per persoon",
+                activity=ACTIVITY,
+                subjects=_subjects(first_pk, last_pk, disabled),
+            ),
+            transaction.atomic(),
+        ):
+            Match.objects.filter(job_seeker_id__gte=first_pk, job_seeker_id__lte=last_pk).delete()
+            _insert(rows)
+    except Exception as exc:
+        MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=type(exc).__name__)
+        raise
+    _shard_done(run.pk)
+    return len(records)
+
+
+def _best_rows(
+    people: PeopleMatrix, offering_space: space.OfferingSpace, run: MatchRun
+) -> Iterable[tuple]:
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    offering_keys = offering_space.matrix.keys
+    for block in best_offerings(
+        people, offering_space.matrix, run.top_k, block_rows=BLOCK_ROWS, workers=WORKERS
+    ):
+        person_keys = people.keys[block.start : block.start + len(block.columns)]
+        for person, columns, scores in zip(person_keys, block.columns, block.scores, strict=True):
+            for column, score in zip(columns, scores, strict=True):
+                if np.isfinite(score):
+                    yield (int(person), int(offering_keys[column]), float(score), run.pk, now)
+
+
+def _insert(rows: Iterable[tuple]) -> None:
+    table = Match._meta.db_table
+    sql = (
+        f"INSERT INTO {table} (job_seeker_id, offering_id, score, run_id, scored_at) "  # noqa: S608
+        "VALUES (%s, %s, %s, %s, %s)"
+    )
+    batch: list[tuple] = []
+    with connection.cursor() as cursor:
+        for row in rows:
+            batch.append(row)
+            if len(batch) >= INSERT_BATCH:
+                cursor.executemany(sql, batch)
+                batch = []
+        if batch:
+            cursor.executemany(sql, batch)
+
+
+def _subjects(first_pk: int, last_pk: int, disabled: set[int]) -> list[EncryptedSubject]:
+    """Every person of the shard, for the processing log (their stored BSN columns, as they are)."""
+    queryset = JobSeeker.objects.filter(
+        pk__range=(first_pk, last_pk), anonymised_at__isnull=True
+    ).exclude(municipality_id__in=disabled)
+    return [
+        EncryptedSubject(encrypted, lookup, SubjectType.BSN)
+        for encrypted, lookup in queryset.values_list("bsn_encrypted", "bsn_hash")
+        if encrypted
+    ]
+
+
+def _subjects_of(person_ids: list[int]) -> list[EncryptedSubject]:
+    subjects = []
+    for chunk in features.chunks(person_ids):
+        rows = JobSeeker.objects.filter(pk__in=chunk).values_list("bsn_encrypted", "bsn_hash")
+        subjects.extend(EncryptedSubject(e, h, SubjectType.BSN) for e, h in rows if e)
+    return subjects
+
+
+def _shard_done(run_id: int) -> None:
+    with transaction.atomic():
+        MatchRun.objects.filter(pk=run_id).update(shards_done=F("shards_done") + 1)
+        run = MatchRun.objects.get(pk=run_id)
+        if run.shards_done >= run.shards and run.status == RunStatus.RUNNING:
+            _finish(run)
+
+
+def _finish(run: MatchRun) -> None:
+    run.status = RunStatus.DONE
+    run.finished_at = timezone.now()
+    run.save(update_fields=["status", "finished_at"])
+
+
+# --- One vacancy changed --------------------------------------------------------------------
+
+
+def has_run() -> bool:
+    return MatchRun.objects.filter(status=RunStatus.DONE).exists()
+
+
+def update_offering(offering_id: int) -> int:
+    """Re-score one offering against everyone and fix the stored lists it enters or leaves.
+
+    Costs one column of scores (all people × 1), not a run. Returns how many people now have it.
+    """
+    started = time.perf_counter()
+    with transaction.atomic():
+        Match.objects.filter(offering_id=offering_id).delete()
+        if not features.matchable_offerings().filter(pk=offering_id).exists():
+            return 0
+        people_space = space.people_space()
+        offering_space = space.offering_space()
+        column = offering_space.column_of.get(offering_id)
+        if column is None:
+            return 0
+        scores = _column_scores(people_space.matrix, offering_space, column)
+        top_k = MatchRun.objects.aggregate(k=Max("top_k"))["k"] or DEFAULT_TOP_K
+        entering = _people_it_enters(people_space.matrix, scores, top_k)
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        # Logged: the people whose stored best list this changes.
+        with processing(
+            "matching: nieuwe of gewijzigde vacature",
+            activity=ACTIVITY,
+            subjects=_subjects_of([p for p, _ in entering]),
+        ):
+            _insert((person, offering_id, score, None, now) for person, score in entering)
+            _trim(entering_people=[p for p, _ in entering], top_k=top_k)
+    logger.info(
+        "matching: offering update placed %d rows in %.2f s",
+        len(entering),
+        time.perf_counter() - started,
+    )
+    return len(entering)
+
+
+def _column_scores(
+    people: PeopleMatrix, offering_space: space.OfferingSpace, column: int
+) -> np.ndarray:
+    """Scores of every person for one offering (people × 1)."""
+    single = offering_space.matrix.subset([column])
+    return score_rows(people, single, 0, people.size)[:, 0].copy()
+
+
+def _people_it_enters(
+    people: PeopleMatrix, scores: np.ndarray, top_k: int
+) -> list[tuple[int, float]]:
+    """People for whom this offering beats the worst of their stored best (or who have room)."""
+    disabled = space.disabled_municipalities()
+    worst: dict[int, tuple[int, float]] = {}
+    for person, n, low in _stored_floor():
+        worst[person] = (n, low)
+    entering = []
+    for row, score in enumerate(scores):
+        if not np.isfinite(score) or people.municipality[row] in disabled:
+            continue
+        person = int(people.keys[row])
+        n, low = worst.get(person, (0, -np.inf))
+        if n < top_k or score > low:
+            entering.append((person, float(score)))
+    return entering
+
+
+def _stored_floor() -> Iterable[tuple[int, int, float]]:
+    from django.db.models import Count, Min
+
+    return (
+        Match.objects.values("job_seeker_id")
+        .annotate(n=Count("pk"), low=Min("score"))
+        .values_list("job_seeker_id", "n", "low")
+    )
+
+
+def _trim(*, entering_people: list[int], top_k: int) -> None:
+    """Keep only the best top_k of the people whose list just grew."""
+    for chunk in features.chunks(entering_people):
+        rows = (
+            Match.objects.filter(job_seeker_id__in=chunk)
+            .order_by("job_seeker_id", "-score")
+            .values_list("pk", "job_seeker_id")
+        )
+        surplus, seen, current = [], 0, None
+        for pk, person in rows:
+            if person != current:
+                current, seen = person, 0
+            seen += 1
+            if seen > top_k:
+                surplus.append(pk)
+        if surplus:
+            Match.objects.filter(pk__in=surplus).delete()

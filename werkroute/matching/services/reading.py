@@ -1,0 +1,297 @@
+"""Matches on demand: the best vacancies for one person, the best candidates for one vacancy.
+
+Callers hand in what the user may see (DESIGN.md: matching never decides who sees what). Each
+request scores live against the cached arrays, so a profile change shows at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+import numpy as np
+
+from werkroute.catalogue.constants import OfferingKind, Theme
+from werkroute.catalogue.models import Offering
+from werkroute.catalogue.search import SearchParams, search_offerings
+from werkroute.core.audit.crypto import EncryptedSubject
+from werkroute.core.audit.models import SubjectType
+from werkroute.core.audit.services import processing
+from werkroute.jobseekers.models import JobSeeker
+from werkroute.matching import explain, features, space
+from werkroute.matching.engine import PeopleMatrix, pair_parts, score_rows, top_k
+from werkroute.matching.models import MatchingSettings
+
+ACTIVITY = "matching"
+COURSES_PER_GAP = 2
+# What to search for in the catalogue's courses to close a gap (certificates by their usual name).
+CERTIFICATE_QUERIES = {
+    "vca_basic": "VCA",
+    "vca_full": "VCA",
+    "forklift": "heftruck",
+    "reach_truck": "reachtruck",
+    "first_aid": "EHBO",
+    "emergency_response": "BHV",
+    "food_hygiene": "hygiëne",
+    "social_hygiene": "sociale hygiëne",
+    "security_guard": "beveiliger",
+    "code95": "code 95",
+}
+
+
+class MatchingOff(Exception):
+    """The municipality switched matching off: no suggestions, for anyone there."""
+
+
+def is_enabled(municipality_id: int) -> bool:
+    found = MatchingSettings.objects.filter(municipality_id=municipality_id).first()
+    return found is None or found.enabled
+
+
+def _require_enabled(municipality_id: int) -> None:
+    if not is_enabled(municipality_id):
+        raise MatchingOff
+
+
+@dataclass
+class PersonMatches:
+    results: list[explain.Explained]
+    notices: list[str] = field(default_factory=list)  # what limits the suggestions
+
+
+def _notices(record: Any, job_seeker: JobSeeker) -> list[str]:
+    notices = []
+    if not record.occupations:
+        notices.append(
+            _(
+                "Er staan nog geen beroepen in de wensen of de werkervaring. Voeg die toe: dan "
+                "passen de voorstellen veel beter."
+            )
+        )
+    if record.x_km is None:
+        notices.append(
+            _(
+                "Er staat geen (bekende) postcode in het dossier, dus de afstand telt niet mee. "
+                "Vul de postcode in."
+            )
+        )
+    return notices
+
+
+def matches_for_person(
+    *, actor: Any, job_seeker: JobSeeker, limit: int = 10, kinds: list[str] | None = None
+) -> PersonMatches:
+    """The best open vacancies and work offerings for one person, explained part by part.
+
+    The caller has checked that actor may see job_seeker; this writes the processing log.
+    """
+    _require_enabled(job_seeker.municipality_id)
+    offering_space = space.offering_space()
+    people = space.person_matrix(job_seeker, offering_space)
+    record = people.records[0]
+    with processing(
+        "matching: vacatures voor een persoon",
+        activity=ACTIVITY,
+        subjects=[_subject(job_seeker)],
+        actor=actor,
+    ):
+        columns = _best_columns(people, offering_space, limit, kinds)
+        results = _explain_person(job_seeker, people, offering_space, columns)
+    return PersonMatches(results, _notices(record, job_seeker))
+
+
+def _best_columns(
+    people: PeopleMatrix, offering_space: space.OfferingSpace, limit: int, kinds: list[str] | None
+) -> list[int]:
+    if offering_space.matrix.size == 0:
+        return []
+    scores = score_rows(people, offering_space.matrix, 0, 1)[0].copy()
+    if kinds:
+        allowed = np.array([_kind(r.key) in kinds for r in offering_space.matrix.records])
+        scores[~allowed] = -np.inf
+    columns, values = top_k(scores[None, :], limit)
+    return [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
+
+
+_kinds_cache: dict[int, str] = {}
+
+
+def _kind(offering_id: int) -> str:
+    if offering_id not in _kinds_cache:
+        _kinds_cache.update(features.matchable_offerings().values_list("pk", "kind"))
+    return _kinds_cache.get(offering_id, "")
+
+
+def _explain_person(
+    job_seeker: JobSeeker,
+    people: PeopleMatrix,
+    offering_space: space.OfferingSpace,
+    columns: list[int],
+) -> list[explain.Explained]:
+    record = people.records[0]
+    text_vector = offering_space.text_space.transform([record.text])[0]
+    pairs = pair_parts(
+        record,
+        text_vector,
+        offering_space.matrix,
+        columns,
+        offering_space.occupations,
+        space.weights_by_municipality(),
+    )
+    offerings = Offering.objects.select_related("organisation", "location", "occupation").in_bulk(
+        [p.offering_key for p in pairs]
+    )
+    labels = features.occupation_labels()
+    source = features.occupation_sources([job_seeker.pk])[job_seeker.pk]
+    results = []
+    for pair in pairs:
+        offering = offerings[pair.offering_key]
+        results.append(
+            explain.Explained(
+                offering=offering,
+                score=pair.score,
+                parts=pair.parts,
+                reasons=explain.reasons_for(pair, record, offering, labels, source),
+                gaps=[_gap(item, job_seeker) for item in pair.missing],
+            )
+        )
+    return results
+
+
+def _gap(item: tuple[str, str], job_seeker: JobSeeker) -> explain.Gap:
+    return explain.Gap(item, explain.gap_text(item), courses_for_gap(item, job_seeker))
+
+
+def courses_for_gap(item: tuple[str, str], job_seeker: JobSeeker | None = None) -> list[Offering]:
+    """Open courses in the catalogue that help to meet a requirement, nearest first."""
+    kind, code = item
+    params = SearchParams(kinds=[OfferingKind.COURSE])
+    if kind == "licence":
+        params.q, params.themes = f"rijbewijs {code}", [Theme.MOBILITY]
+    elif kind == "certificate":
+        query = CERTIFICATE_QUERIES.get(code)
+        if query is None:
+            return []
+        params.q = query
+    elif kind == "dutch":
+        params.themes = [Theme.DUTCH_LANGUAGE]
+    else:
+        params.themes = [Theme.LEARNING]
+    place = _place_of(job_seeker)
+    if place is not None:
+        params.origin, params.sort = place, "distance"
+    found = list(search_offerings(params).queryset[:COURSES_PER_GAP])
+    if not found and params.q and kind == "licence":
+        params.q = "rijbewijs"
+        found = list(search_offerings(params).queryset[:COURSES_PER_GAP])
+    return found
+
+
+def _place_of(job_seeker: JobSeeker | None) -> Any:
+    from werkroute.core import geo
+
+    if job_seeker is None or not job_seeker.postcode:
+        return None
+    try:
+        return geo.locate_postcode(job_seeker.postcode)
+    except (geo.PostcodeError, ValidationError):
+        return None
+
+
+def _subject(job_seeker: JobSeeker) -> EncryptedSubject:
+    return EncryptedSubject(job_seeker.bsn_encrypted, job_seeker.bsn_hash, SubjectType.BSN)
+
+
+# --- One vacancy, many people -------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    job_seeker: JobSeeker
+    explained: explain.Explained
+
+
+def candidates_for_offering(
+    *, actor: Any, offering: Offering, people: QuerySet[JobSeeker], limit: int = 20
+) -> list[Candidate]:
+    """The best candidates for one vacancy among the people the caller may see."""
+    offering_space = space.offering_space()
+    column = offering_space.column_of.get(offering.pk)
+    if column is None:
+        raise ValidationError(
+            _(
+                "Deze vacature is niet (meer) open, of heeft geen soort werk. Alleen open "
+                "vacatures en ander werk krijgen kandidaten."
+            )
+        )
+    people_space = space.people_space()
+    disabled = space.disabled_municipalities()
+    visible = set(people.exclude(municipality_id__in=disabled).values_list("pk", flat=True))
+    rows = np.array(
+        sorted(people_space.row_of[pk] for pk in visible if pk in people_space.row_of),
+        dtype=np.int64,
+    )
+    if rows.size == 0:
+        return []
+    single = offering_space.matrix.subset([column])
+    scores = _scores_for_rows(people_space.matrix, single, rows)
+    best = rows[np.argsort(-scores, kind="stable")[:limit]]
+    best = [r for r in best if np.isfinite(scores[np.searchsorted(rows, r)])]
+    return _explain_candidates(actor, offering, people_space.matrix, offering_space, column, best)
+
+
+def _scores_for_rows(people: PeopleMatrix, single: Any, rows: np.ndarray) -> np.ndarray:
+    # Contiguous runs of rows are scored as slices; the gaps between them are skipped.
+    all_scores = score_rows(people, single, 0, people.size)[:, 0]
+    return all_scores[rows].copy()
+
+
+def _explain_candidates(
+    actor: Any,
+    offering: Offering,
+    people: PeopleMatrix,
+    offering_space: space.OfferingSpace,
+    column: int,
+    rows: list[int],
+) -> list[Candidate]:
+    by_pk = JobSeeker.objects.in_bulk([int(people.keys[r]) for r in rows])
+    labels = features.occupation_labels()
+    weights = space.weights_by_municipality()
+    sources = features.occupation_sources(list(by_pk))
+    candidates = []
+    with processing(
+        "matching: kandidaten voor een vacature",
+        activity=ACTIVITY,
+        subjects=[_subject(by_pk[int(people.keys[r])]) for r in rows],
+        actor=actor,
+    ):
+        for r in rows:
+            record = people.records[r]
+            job_seeker = by_pk[int(record.key)]
+            text_vector = offering_space.text_space.transform([record.text])[0]
+            (pair,) = pair_parts(
+                record,
+                text_vector,
+                offering_space.matrix,
+                [column],
+                offering_space.occupations,
+                weights,
+            )
+            source = sources[job_seeker.pk]
+            candidates.append(
+                Candidate(
+                    job_seeker,
+                    explain.Explained(
+                        offering=offering,
+                        score=pair.score,
+                        parts=pair.parts,
+                        reasons=explain.reasons_for(pair, record, offering, labels, source),
+                        gaps=[explain.Gap(item, explain.gap_text(item)) for item in pair.missing],
+                    ),
+                )
+            )
+    return candidates
