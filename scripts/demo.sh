@@ -11,6 +11,10 @@ SIZE="${DEMO_SIZE:-city}"
 SEED="${DEMO_SEED:-1}"
 .venv/bin/werkroute migrate --no-input
 .venv/bin/werkroute demo --seed "$SEED" --size "$SIZE"
+# Matching: every job seeker's best vacancies, so the monitor and the lists have data at once.
+.venv/bin/werkroute match
+echo "Matching: klantmanager -> dossier -> 'Passende vacatures'; werkzoekende -> 'Vacatures die bij jou passen';"
+echo "          functioneel beheerder -> /matching/instellingen/; uitleg voor iedereen: /algoritme/"
 echo
 echo "Werkroute runs on http://127.0.0.1:8000  (stop with Ctrl+C)"
 exec .venv/bin/werkroute runserver 127.0.0.1:8000

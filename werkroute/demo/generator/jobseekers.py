@@ -7,6 +7,7 @@ Health is described only as what it means for work, never as a diagnosis.
 """
 
 import datetime as dt
+import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -568,6 +569,25 @@ def _make_showcase(ctx: Context, person: Person, staff: Staff) -> None:
         person.consents = []  # this one has not given consent (yet): the page offers it
 
 
+MONITORING_COUNTRIES = ("MA", "TR", "SR", "PL", "UA", "SY", "ER", "AF")
+REFUGEE_COUNTRIES = ("SY", "ER", "AF", "UA")
+
+
+def _monitoring_fields(bsn_hash: str, non_native: bool, status_holder: bool) -> dict[str, str]:
+    """Gender, nationality and country of birth, for the fairness monitor only.
+
+    Drawn from a generator of their own (seeded by the file), so adding them left every other
+    value of the demo as it was.
+    """
+    rng = random.Random(bsn_hash)
+    gender = rng.choices(["female", "male", "other", ""], weights=[48, 48, 1, 3])[0]
+    if not non_native:
+        return {"gender": gender, "nationality": "NL", "country_of_birth": "NL"}
+    born = rng.choice(REFUGEE_COUNTRIES if status_holder else MONITORING_COUNTRIES)
+    nationality = "NL" if rng.random() < 0.35 else born
+    return {"gender": gender, "nationality": nationality, "country_of_birth": born}
+
+
 def build_person(
     ctx: Context, geo: Geography, pools: Pools, staff: Staff, municipality: Municipality
 ) -> Person:
@@ -580,6 +600,8 @@ def build_person(
     status_holder = non_native and ctx.chance(STATUS_HOLDER_SHARE)
     languages, dutch_level = _languages(ctx, status_holder, non_native)
     job_seeker.is_status_holder = status_holder
+    for name, value in _monitoring_fields(job_seeker.bsn_hash, non_native, status_holder).items():
+        setattr(job_seeker, name, value)
     job_seeker.in_target_group_register = ctx.chance(REGISTER_SHARE)
     job_seeker.education_level = ctx.pick_weighted(
         list(EDUCATION_WEIGHTS), list(EDUCATION_WEIGHTS.values())

@@ -81,6 +81,10 @@ def vacancy(location: Any, code: str, **fields: Any) -> Offering:
 
 @pytest.fixture
 def market(db: Any) -> Market:
+    return build_market()
+
+
+def build_market() -> Market:
     space.forget()
     region = RegionFactory()
     municipality = MunicipalityFactory(region=region, lat=NEAR[0], lon=NEAR[1])

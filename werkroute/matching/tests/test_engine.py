@@ -22,7 +22,19 @@ from werkroute.matching.engine import (
     top_k,
 )
 
-WORDS = "magazijn heftruck orderpicker schoonmaak kok keuken zorg bus chauffeur kassa bouw".split()
+WORDS = [
+    "magazijn",
+    "heftruck",
+    "orderpicker",
+    "schoonmaak",
+    "kok",
+    "keuken",
+    "zorg",
+    "bus",
+    "chauffeur",
+    "kassa",
+    "bouw",
+]
 OCCUPATIONS = {
     1: OccupationInfo(1, "Kok", "5120", frozenset({10, 11, 12})),
     2: OccupationInfo(2, "Zelfstandig kok", "5120", frozenset({10, 11})),

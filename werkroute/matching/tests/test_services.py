@@ -10,7 +10,6 @@ from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.matching import fairness, register, services
 from werkroute.matching.engine import EXCLUDED_ATTRIBUTES, PARTS
 from werkroute.matching.models import Match, MatchingSettings, MatchRun, RunStatus
-from werkroute.matching.tests.conftest import vacancy
 
 
 def full_run(shard_size: int = 2, top_k: int = 3) -> MatchRun:

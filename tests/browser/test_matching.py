@@ -1,0 +1,65 @@
+"""A case manager looks at the matches for a person and at the candidates for a vacancy, in a real
+browser; an employer adviser sees candidates without names; axe-core finds no violations."""
+
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import BrowserErrors
+from tests.browser.test_casework import Checks, _log_in
+from werkroute.matching.tests.conftest import Market, build_market
+
+
+@pytest.fixture
+def browser_market(transactional_db: Any, live_server: Any) -> Market:
+    return build_market()
+
+
+def test_case_manager_sees_matches_and_candidates(
+    page: Page, live_server: Any, browser_market: Market, browser_errors: BrowserErrors
+) -> None:
+    market = browser_market
+    checks = Checks(page, browser_errors)
+    _log_in(page, market.users["case_manager"], live_server.url)
+
+    page.goto(f"{live_server.url}/werk/{market.bram.public_id}/")
+    page.get_by_role("link", name="Passende vacatures").click()
+    expect(page.locator("main h1")).to_contain_text("Passende vacatures voor")
+    first = page.locator(".wr-match").filter(has_text="Heftruckchauffeur")
+    expect(first).to_contain_text("Wil werken als heftruckchauffeur")
+    expect(first).to_contain_text("Mist rijbewijs B")
+    expect(first.get_by_role("link", name="Rijbewijs B voor je werk")).to_be_visible()
+    checks.page_is_clean("matches for a person")
+
+    first.get_by_role("button", name="Op de kortelijst").click()
+    expect(page.get_by_role("heading", name="Kortelijst")).to_be_visible()
+    checks.page_is_clean("matches after shortlisting")
+
+    page.goto(f"{live_server.url}/aanbod/{market.warehouse.public_id}/")
+    page.get_by_role("link", name="Passende kandidaten").click()
+    expect(page.locator("main h1")).to_contain_text("Passende kandidaten voor")
+    expect(page.locator(".wr-match").first).to_contain_text(
+        "Heeft 3 jaar ervaring als magazijnmedewerker"
+    )
+    expect(page.locator("main")).to_contain_text(market.anna.last_name)
+    checks.page_is_clean("candidates for a vacancy")
+
+    page.goto(f"{live_server.url}/algoritme/")
+    expect(page.locator("main")).to_contain_text("Menselijke tussenkomst")
+    checks.page_is_clean("algorithm description")
+    checks.assert_none()
+
+
+def test_employer_adviser_sees_candidates_without_names(
+    page: Page, live_server: Any, browser_market: Market, browser_errors: BrowserErrors
+) -> None:
+    market = browser_market
+    checks = Checks(page, browser_errors)
+    _log_in(page, market.users["employer_adviser"], live_server.url)
+    page.goto(f"{live_server.url}/matching/vacature/{market.warehouse.public_id}/")
+    expect(page.locator(".wr-match")).to_have_count(1)
+    expect(page.locator(".wr-match")).to_contain_text("Kandidaat")
+    expect(page.locator("main")).not_to_contain_text(market.carla.last_name)
+    checks.page_is_clean("candidates for an employer adviser")
+    checks.assert_none()
