@@ -91,7 +91,15 @@ def offering_candidates(request: HttpRequest, public_id: Any) -> HttpResponse:
     ):
         raise PermissionDenied
     pool = jobseeker_queries.candidate_pool(request.user)
-    context: dict[str, Any] = {"offering": offering}
+    context: dict[str, Any] = {"offering": offering, "notices": []}
+    if offering.occupation_id is None:
+        context["notices"].append(
+            _(
+                "Deze vacature heeft geen beroep. De kandidaten passen daardoor minder goed: "
+                "alleen tekst, afstand, uren en eisen tellen mee. Vraag de werkgever een beroep "
+                "te kiezen."
+            )
+        )
     try:
         candidates = services.candidates_for_offering(
             actor=request.user, offering=offering, people=pool

@@ -112,3 +112,14 @@ def test_the_algorithm_page_is_public(client, market):
         "Technische werking",
     ):
         assert heading in page
+
+
+def test_a_vacancy_without_occupation_gets_a_clear_notice(market):
+    market.warehouse.occupation = None
+    market.warehouse.save()
+    client = market.client_for("case_manager")
+    page = client.get(
+        reverse("matching:candidates", args=[market.warehouse.public_id])
+    ).content.decode()
+    assert "Deze vacature heeft geen beroep." in page
+    assert market.anna.last_name in page
