@@ -25,6 +25,7 @@ from werkroute.matching.engine import (
     TextSpace,
     Weights,
 )
+from werkroute.matching.engine.text import tokens
 from werkroute.matching.models import MatchingSettings
 from werkroute.taxonomy.models import Occupation
 
@@ -90,8 +91,11 @@ def build_offering_space(offering_ids: list[int] | None = None) -> OfferingSpace
         queryset = Offering.objects.filter(pk__in=offering_ids)
     records = features.offering_records(queryset)
     occupations = features.occupation_infos()
-    text_space = TextSpace.fit(_fit_sample([r.text for r in records]))
-    matrix = OfferingMatrix.build(records, occupations, text_space)
+    tokenised = [tokens(r.text) for r in records]
+    text_space = TextSpace.fit_tokens(_fit_sample(tokenised))
+    matrix = OfferingMatrix.build(
+        records, occupations, text_space, text_space.transform_tokens(tokenised)
+    )
     global _generation
     _generation += 1
     return OfferingSpace(
@@ -104,11 +108,11 @@ def build_offering_space(offering_ids: list[int] | None = None) -> OfferingSpace
     )
 
 
-def _fit_sample(texts: list[str]) -> list[str]:
-    if len(texts) <= TEXT_FIT_SAMPLE:
-        return texts
-    step = len(texts) / TEXT_FIT_SAMPLE  # evenly spread, deterministic
-    return [texts[int(i * step)] for i in range(TEXT_FIT_SAMPLE)]
+def _fit_sample(documents: list[list[str]]) -> list[list[str]]:
+    if len(documents) <= TEXT_FIT_SAMPLE:
+        return documents
+    step = len(documents) / TEXT_FIT_SAMPLE  # evenly spread, deterministic
+    return [documents[int(i * step)] for i in range(TEXT_FIT_SAMPLE)]
 
 
 def offering_space() -> OfferingSpace:

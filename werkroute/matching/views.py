@@ -110,6 +110,8 @@ def offering_candidates(request: HttpRequest, public_id: Any) -> HttpResponse:
     # Names only for the user's own files; other candidates (shared with consent) stay anonymous.
     own = set(jobseeker_queries.staff_visible_to(request.user).values_list("pk", flat=True))
     context["candidates"] = [(c, c.job_seeker.pk in own) for c in candidates]
+    # Offer "Voordragen" (the employers app) for vacancies and other work.
+    context["may_propose"] = offering.is_job
     return render(request, "matching/offering_candidates.html", context)
 
 

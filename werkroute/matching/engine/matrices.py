@@ -203,12 +203,15 @@ class OfferingMatrix:
         offerings: Sequence[OfferingRecord],
         occupations: Mapping[int, OccupationInfo],
         text_space: TextSpace,
+        text_vectors: np.ndarray | None = None,
     ) -> OfferingMatrix:
         layout = Layout(text_space.dimensions)
         n = len(offerings)
         linear = np.zeros((n, layout.width), dtype=np.float32)
         if n:
-            linear[:, : layout.text] = text_space.transform([o.text for o in offerings])
+            if text_vectors is None:
+                text_vectors = text_space.transform([o.text for o in offerings])
+            linear[:, : layout.text] = text_vectors
         located = [(o.x_km, o.y_km) for o in offerings if o.x_km is not None and o.y_km is not None]
         centre = tuple(np.mean(np.array(located), axis=0)) if located else (0.0, 0.0)
         distance = np.zeros((n, DISTANCE_COLUMNS), dtype=np.float32)

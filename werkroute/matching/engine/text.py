@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
+from threadpoolctl import threadpool_limits
 
 from werkroute.core.text import index_terms
 
@@ -36,19 +37,33 @@ class TextSpace:
 
     @classmethod
     def fit(cls, documents: Sequence[str], dimensions: int = 128, seed: int = 1) -> TextSpace:
-        tokenised = [tokens(doc) for doc in documents]
+        return cls.fit_tokens([tokens(doc) for doc in documents], dimensions, seed)
+
+    @classmethod
+    def fit_tokens(
+        cls, tokenised: Sequence[list[str]], dimensions: int = 128, seed: int = 1
+    ) -> TextSpace:
+        """Fit on documents already split into terms (tokenising is the slow part: do it once)."""
+        documents = tokenised
         vocabulary = _vocabulary(tokenised)
         counts = _count_matrix(tokenised, vocabulary)
         n_docs = max(len(documents), 1)
         df = np.bincount(counts.indices, minlength=len(vocabulary)).astype(np.float64)
         idf = np.log((1 + n_docs) / (1 + df)) + 1.0
         tfidf = _normalise_rows(_weigh(counts, idf))
-        projection = _randomised_svd_basis(tfidf, dimensions, seed)
+        # Small dense factorisations: one BLAS thread is many times faster than several that
+        # wait for each other (measured: QR of 1,515 × 138 took 1.5 s on 2 busy threads, 0.03 s
+        # on one).
+        with threadpool_limits(limits=1, user_api="blas"):
+            projection = _randomised_svd_basis(tfidf, dimensions, seed)
         return cls(vocabulary, idf.astype(np.float32), projection)
 
     def transform(self, documents: Sequence[str]) -> np.ndarray:
         """Unit vectors (documents × dimensions), float32; an empty text gives a zero vector."""
-        counts = _count_matrix([tokens(doc) for doc in documents], self.vocabulary)
+        return self.transform_tokens([tokens(doc) for doc in documents])
+
+    def transform_tokens(self, tokenised: Sequence[list[str]]) -> np.ndarray:
+        counts = _count_matrix(tokenised, self.vocabulary)
         dense = np.asarray(_weigh(counts, self.idf) @ self.projection, dtype=np.float32)
         norms = np.linalg.norm(dense, axis=1, keepdims=True)
         np.divide(dense, norms, out=dense, where=norms > 0)
