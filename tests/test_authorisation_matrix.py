@@ -28,6 +28,7 @@ import pytest
 from werkroute.accounts.constants import Role
 from werkroute.accounts.models import User
 from werkroute.accounts.tests.helpers import login_verified
+from werkroute.casework.services import refer_job_seeker
 from werkroute.casework.tests.factories import (
     ActionFactory,
     AppointmentFactory,
@@ -72,6 +73,8 @@ PUBLIC_URL_NAMES: dict[str, int] = {
     "core:accessibility": 200,
     "accounts:login": 200,
     "algorithm:matching": 200,
+    "subsidies:list": 200,
+    "subsidies:detail": 404,  # unknown scheme code
     "accounts:logout": 405,  # Django's LogoutView takes POST only
     "set_language": 302,  # Django's set_language: a GET just redirects back
     # DigiD login (mozilla-django-oidc); only mounted when WERKROUTE_DIGID_OIDC_ENABLED.
@@ -249,6 +252,13 @@ LOGIN_REQUIRED_URL_NAMES = {
     "casework:route_step_status",
     "casework:action_create",
     "casework:action_status",
+    "casework:referral_list",
+    "casework:partner_directory",
+    "casework:referral_create",
+    "casework:referral_detail",
+    "partner_referrals:list",
+    "partner_referrals:detail",
+    "my_casework:referrals",
     "outreach:campaign_list",
     "outreach:campaign_create",
     "outreach:campaign_detail",
@@ -265,6 +275,34 @@ LOGIN_REQUIRED_URL_NAMES = {
     "matching:candidates",
     "matching:settings",
     "my_matching:matches",
+    "employers:employer_list",
+    "employers:employer_create",
+    "employers:employer_detail",
+    "employers:employer_edit",
+    "employers:contact_person_add",
+    "employers:contact_moment_add",
+    "employers:agreement_create",
+    "employers:agreement_detail",
+    "employers:agreement_edit",
+    "employers:proposal_create",
+    "employers:proposal_list",
+    "employers:proposal_detail",
+    "employers:proposal_status",
+    "employers:proposal_consent",
+    "employers:placement_create",
+    "employers:check_list",
+    "employers:check_record",
+    "employers:review_list",
+    "employers:review_decide",
+    "employer_portal:home",
+    "employer_portal:proposal",
+    "employer_portal:answer",
+    "employer_portal:hire",
+    "my_proposals:list",
+    "my_proposals:detail",
+    "my_proposals:consent_give",
+    "my_proposals:consent_withdraw",
+    "subsidies:check",
 }
 
 
@@ -321,6 +359,38 @@ def _make_campaign(actor: User, municipality: Any) -> Any:
     return start_campaign(actor=actor, campaign=campaign)
 
 
+def _employer_world(region: Any, job_seeker: Any, vacancy: Any, cm: User) -> dict:
+    """The other world's employer with a work agreement, a proposal, a placement and its check."""
+    import datetime as dt
+
+    from werkroute.employers.models import (
+        FollowUpCheck,
+        Placement,
+        Proposal,
+        VacancyReview,
+        WorkAgreement,
+    )
+
+    employer = OrganisationFactory(region=region, kinds=["employer"])
+    agreement = WorkAgreement.objects.create(
+        organisation=employer,
+        title="Akkoord",
+        starts_on=dt.date(2025, 1, 1),
+        ends_on=dt.date(2025, 12, 31),
+        placements_target=3,
+    )
+    proposal = Proposal.objects.create(job_seeker=job_seeker, offering=vacancy, proposed_by=cm)
+    placement = Placement.objects.create(
+        proposal=proposal,
+        start_date=proposal.proposed_on,
+        contract_type="temporary",
+        hours_per_week=20,
+    )
+    check = FollowUpCheck.objects.create(placement=placement, months=6, due_on=proposal.proposed_on)
+    VacancyReview.objects.create(offering=vacancy)
+    return {"employer": employer, "agreement": agreement, "proposal": proposal, "check": check}
+
+
 @pytest.fixture
 def worlds(db: Any, settings: Any) -> Worlds:
     settings.WERKROUTE_SENDERS = {
@@ -364,7 +434,15 @@ def worlds(db: Any, settings: Any) -> Worlds:
     draft = OfferingFactory(organisation=organisation, location=location)
     published = OfferingFactory(organisation=organisation, location=location, published=True)
     other_user = make_partner(organisation)
+    referral = refer_job_seeker(
+        actor=other_cm,
+        job_seeker=job_seeker,
+        organisation=organisation,
+        question="Hulp bij schulden",
+        consent_given_on=job_seeker.created_at.date(),
+    )
     saved_search = SavedSearch.objects.create(user=other_user, name="Koken", query_string="q=kok")
+    employers = _employer_world(other_region, job_seeker, published, other_cm)
     SavedOffering.objects.create(user=other_user, offering=draft)
     other = {
         "region": other_region,
@@ -383,6 +461,8 @@ def worlds(db: Any, settings: Any) -> Worlds:
         "draft": draft,
         "published": published,
         "saved_search": saved_search,
+        **employers,
+        "referral": referral,
     }
     owners = {"case_manager": other_cm, "partner": other_user}
     return Worlds(users=users, other=other, owners=owners)
@@ -393,6 +473,8 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "catalogue:detail": lambda o: {"public_id": o["draft"].public_id},
     "catalogue:detail_calendar": lambda o: {"public_id": o["draft"].public_id},
     "core:logo": lambda o: {"kind": "gemeente", "code": o["municipality"].slug},
+    # Schemes are not per municipality: a code that does not exist answers 404 for anyone.
+    "subsidies:detail": lambda o: {"country": "nl", "code": "bestaat-niet"},
     "partner:offering_create": lambda o: {"organisation_id": o["organisation"].public_id},
     "partner:location_create": lambda o: {"organisation_id": o["organisation"].public_id},
     "partner:offering_edit": lambda o: {"public_id": o["published"].public_id},
@@ -427,6 +509,9 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "casework:route_step_status": lambda o: {"step_id": o["step"].public_id},
     "casework:action_create": lambda o: {"goal_id": o["goal"].public_id},
     "casework:action_status": lambda o: {"action_id": o["action"].public_id},
+    "casework:referral_create": lambda o: {"job_seeker_id": o["job_seeker"].public_id},
+    "casework:referral_detail": lambda o: {"referral_id": o["referral"].public_id},
+    "partner_referrals:detail": lambda o: {"referral_id": o["referral"].public_id},
     "outreach:campaign_detail": lambda o: {"campaign_id": o["campaign"].public_id},
     "outreach:campaign_start": lambda o: {"campaign_id": o["campaign"].public_id},
     "outreach:campaign_close": lambda o: {"campaign_id": o["campaign"].public_id},
@@ -436,6 +521,25 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "outreach:member_resume": lambda o: {"member_id": o["member"].public_id},
     "outreach:member_resend": lambda o: {"member_id": o["member"].public_id},
     "outreach:member_letter": lambda o: {"member_id": o["member"].public_id},
+    "employers:employer_detail": lambda o: {"public_id": o["employer"].public_id},
+    "employers:employer_edit": lambda o: {"public_id": o["employer"].public_id},
+    "employers:contact_person_add": lambda o: {"public_id": o["employer"].public_id},
+    "employers:contact_moment_add": lambda o: {"public_id": o["employer"].public_id},
+    "employers:agreement_create": lambda o: {"public_id": o["employer"].public_id},
+    "employers:agreement_detail": lambda o: {"public_id": o["agreement"].public_id},
+    "employers:agreement_edit": lambda o: {"public_id": o["agreement"].public_id},
+    "employers:proposal_detail": lambda o: {"public_id": o["proposal"].public_id},
+    "employers:proposal_status": lambda o: {"public_id": o["proposal"].public_id},
+    "employers:proposal_consent": lambda o: {"public_id": o["proposal"].public_id},
+    "employers:placement_create": lambda o: {"public_id": o["proposal"].public_id},
+    "employers:check_record": lambda o: {"public_id": o["check"].public_id},
+    "employers:review_decide": lambda o: {"public_id": o["published"].public_id},
+    "employer_portal:proposal": lambda o: {"public_id": o["proposal"].public_id},
+    "employer_portal:answer": lambda o: {"public_id": o["proposal"].public_id},
+    "employer_portal:hire": lambda o: {"public_id": o["proposal"].public_id},
+    "my_proposals:detail": lambda o: {"public_id": o["proposal"].public_id},
+    "my_proposals:consent_give": lambda o: {"public_id": o["proposal"].public_id},
+    "my_proposals:consent_withdraw": lambda o: {"public_id": o["proposal"].public_id},
 }
 
 # A POST body that would change something if a view got as far as its form.
@@ -453,7 +557,7 @@ POST_DATA = {
 }
 
 # What must not change when the first municipality's staff reach for the other's records.
-SNAPSHOT_APPS = ("core", "accounts", "catalogue", "jobseekers", "casework", "outreach")
+SNAPSHOT_APPS = ("core", "accounts", "catalogue", "jobseekers", "casework", "outreach", "employers")
 SNAPSHOT_SKIP = {
     "core.processingactivity",
     "core.processinglogentry",
@@ -527,6 +631,9 @@ OWNER_CONTROL = {
     "casework:appointment_status": "case_manager",
     "casework:route_step_status": "case_manager",
     "casework:action_create": "case_manager",
+    "casework:referral_create": "case_manager",
+    "casework:referral_detail": "case_manager",
+    "partner_referrals:detail": "partner",
     "outreach:campaign_detail": "case_manager",
     "outreach:member_detail": "case_manager",
     "partner:offering_create": "partner",

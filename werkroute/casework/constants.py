@@ -82,3 +82,62 @@ DEFAULT_APPOINTMENT_MINUTES = 45
 # Reminders go out for planned appointments that start within this many hours.
 REMINDER_WINDOW_HOURS = 48
 CASELOAD_PAGE_SIZE = 25
+
+
+# --- Referrals to partner organisations ------------------------------------------------------
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "sent", _("verstuurd")
+    ACCEPTED = "accepted", _("geaccepteerd")
+    ANSWERED = "answered", _("beantwoord")
+    CLOSED = "closed", _("afgesloten")
+    DECLINED = "declined", _("afgewezen")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+
+
+# Waiting on the partner: these count as open, and can be late.
+OPEN_REFERRAL_STATUSES = (ReferralStatus.SENT, ReferralStatus.ACCEPTED, ReferralStatus.ANSWERED)
+# While a referral is open the partner sees what was shared; afterwards only its outline.
+DATA_SHARING_STATUSES = OPEN_REFERRAL_STATUSES
+
+
+class ReferralEventKind(models.TextChoices):
+    SENT = "sent", _("doorverwezen")
+    ACCEPTED = "accepted", _("geaccepteerd")
+    ANSWERED = "answered", _("beantwoord")
+    CLOSED = "closed", _("afgesloten")
+    DECLINED = "declined", _("afgewezen")
+    WITHDRAWN = "withdrawn", _("ingetrokken")
+    OVERDUE = "overdue", _("te laat gemeld")
+
+
+class SharedItem(models.TextChoices):
+    """Parts of the file a case manager may share with a partner; name and contact always go."""
+
+    NAME = "name", _("naam")
+    CONTACT = "contact", _("e-mailadres en telefoonnummer")
+    POSTCODE = "postcode", _("postcode")
+    DATE_OF_BIRTH = "date_of_birth", _("geboortedatum")
+    BENEFIT = "benefit", _("uitkering")
+    EDUCATION = "education", _("opleiding, certificaten en rijbewijs")
+    AVAILABILITY = "availability", _("beschikbaarheid en vervoer")
+    LANGUAGES = "languages", _("talen")
+    EXPERIENCE = "experience", _("werkervaring")
+    SKILLS = "skills", _("vaardigheden")
+    AMBITIONS = "ambitions", _("ambities")
+    TALENTS = "talents", _("talenten en ondersteuning")
+    OBSTACLES = "obstacles", _("belemmeringen (wat ze betekenen voor werk)")
+
+
+ALWAYS_SHARED = (SharedItem.NAME, SharedItem.CONTACT)
+
+DEFAULT_REFERRAL_ACCEPT_DAYS = 5  # working days to accept or decline
+DEFAULT_REFERRAL_ANSWER_DAYS = 20  # working days from sending to the answer
+RESPONSIVENESS_DAYS = 365  # the last 12 months
+# A partner leaves referrals unanswered when this many are late now, or when fewer than this
+# share of its measured referrals got a reaction in time (measured: at least this many).
+UNRESPONSIVE_OVERDUE = 2
+UNRESPONSIVE_SHARE = 0.5
+RESPONSIVENESS_MIN_MEASURED = 2
+REFERRAL_PAGE_SIZE = 25

@@ -22,10 +22,14 @@ from werkroute.casework.constants import (
     ConversationKind,
     GoalStatus,
     Owner,
+    ReferralEventKind,
+    ReferralStatus,
     ReminderChannel,
     RouteStepStatus,
+    SharedItem,
 )
-from werkroute.catalogue.models import Offering
+from werkroute.catalogue.models import Offering, Organisation
+from werkroute.core.fields import ChoiceSetField
 from werkroute.core.models import PublicIdModel, TimeStampedModel
 from werkroute.jobseekers.models import JobSeeker, Obstacle
 
@@ -217,3 +221,109 @@ class Transition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_label} {self.object_id}: {self.from_state} -> {self.to_state}"
+
+
+class Referral(PublicIdModel, TimeStampedModel):
+    """A case manager refers a job seeker to a partner organisation, with the person's consent.
+
+    Only the parts of the file in `shared_items` reach the partner. Status changes go through
+    services.referrals only, which writes a ReferralEvent for each.
+    """
+
+    job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="referrals")
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="referrals",
+        verbose_name=_("partner"),
+    )
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("doorverwezen door"),
+    )
+    question = models.TextField(_("vraag aan de partner"), max_length=2000)
+    shared_items = ChoiceSetField(
+        _("wat de partner te zien krijgt"), item_choices=SharedItem.choices
+    )
+    consent_given_on = models.DateField(_("toestemming gegeven op"))
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("toestemming vastgelegd door"),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+    accept_due_on = models.DateField(_("accepteren uiterlijk op"))
+    answer_due_on = models.DateField(_("antwoord uiterlijk op"))
+    responded_at = models.DateTimeField(_("gereageerd op"), null=True, blank=True)
+    answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("behandeld door"),
+    )
+    answer = models.TextField(_("antwoord van de partner"), blank=True)
+    status_reason = models.TextField(_("reden"), blank=True)
+
+    class Meta:
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
+        ordering = ["-sent_at", "-id"]
+        indexes = [
+            models.Index(fields=["organisation", "status", "sent_at"]),
+            models.Index(fields=["job_seeker", "-sent_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.public_id}"
+
+    def overdue_kind(self, today: dt.date | None = None) -> str:
+        """'accept' or 'answer' when the partner is late with that, else ''."""
+        today = today or timezone.localdate()
+        if self.status == ReferralStatus.SENT and today > self.accept_due_on:
+            return "accept"
+        if self.status == ReferralStatus.ACCEPTED and today > self.answer_due_on:
+            return "answer"
+        return ""
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.overdue_kind())
+
+
+class ReferralEvent(models.Model):
+    """One change of a referral: what happened, from which to which status, by whom, when."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(_("wat"), max_length=12, choices=ReferralEventKind.choices)
+    from_status = models.CharField(max_length=12, choices=ReferralStatus.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=ReferralStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    at = models.DateTimeField(_("wanneer"), default=timezone.now)
+    note = models.TextField(_("toelichting"), blank=True)
+
+    class Meta:
+        verbose_name = _("gebeurtenis bij een verwijzing")
+        verbose_name_plural = _("gebeurtenissen bij verwijzingen")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.referral_id}: {self.kind}"

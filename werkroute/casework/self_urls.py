@@ -3,11 +3,15 @@
 
 from django.urls import path
 
-from werkroute.casework import views
+from werkroute.casework import views, views_referrals
 
 app_name = "my_casework"
 
 urlpatterns = [
     path("route/", views.my_route, name="route"),
     path("afspraken/", views.my_appointments, name="appointments"),
+]
+
+urlpatterns += [
+    path("verwijzingen/", views_referrals.my_referrals, name="referrals"),
 ]

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from werkroute.casework import views
+from werkroute.casework import views, views_referrals
 
 app_name = "casework"
 
@@ -25,4 +25,14 @@ urlpatterns = [
     path("route/<uuid:step_id>/", views.route_step_status, name="route_step_status"),
     path("doel/<uuid:goal_id>/actie/nieuw/", views.action_create, name="action_create"),
     path("actie/<uuid:action_id>/status/", views.action_status, name="action_status"),
+]
+
+# Referrals to partner organisations (views_referrals.py).
+urlpatterns += [
+    path("verwijzingen/", views_referrals.referral_list, name="referral_list"),
+    path("partners/", views_referrals.partner_directory, name="partner_directory"),
+    path(
+        "<uuid:job_seeker_id>/verwijzen/", views_referrals.referral_create, name="referral_create"
+    ),
+    path("verwijzing/<uuid:referral_id>/", views_referrals.referral_detail, name="referral_detail"),
 ]

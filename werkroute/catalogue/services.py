@@ -92,6 +92,26 @@ def _offering_changed(offering: Offering) -> None:
         hook(offering.pk)
 
 
+# Asked when an offering is about to be published: a gate answers the status to give it instead
+# of "published" (the employers app: "pending_review" while the employer service point reviews a
+# vacancy), or None to let it through. Higher apps register here; catalogue imports none of them.
+PublishGate = Callable[[Offering], str | None]
+PUBLISH_GATES: list[PublishGate] = []
+
+
+def register_publish_gate(gate: PublishGate) -> None:
+    if gate not in PUBLISH_GATES:
+        PUBLISH_GATES.append(gate)
+
+
+def _publish_status(offering: Offering) -> str:
+    for gate in PUBLISH_GATES:
+        status = gate(offering)
+        if status:
+            return status
+    return OfferingStatus.PUBLISHED
+
+
 @transaction.atomic
 def create_offering(
     *, actor: User, organisation: Organisation, data: Mapping[str, Any]
@@ -128,7 +148,7 @@ def publish_offering(*, actor: User, offering: Offering) -> Offering:
     _require_member(actor, offering.organisation)
     # A draft may predate today's rules (an import, the admin): publish only what is valid.
     offering.full_clean()
-    offering.status = OfferingStatus.PUBLISHED
+    offering.status = _publish_status(offering)
     offering.last_checked_on = timezone.localdate()
     offering.save(update_fields=["status", "last_checked_on", "updated_at"])
     _offering_changed(offering)

@@ -66,6 +66,10 @@ FREE_TEXT: list[FreeText] = [
     FreeText("casework.Action", "goal__job_seeker", ("description",)),
     FreeText("casework.Appointment", "job_seeker", ("place",)),
     FreeText("casework.RouteStep", "job_seeker", ("title", "status_reason")),
+    FreeText("casework.Referral", "job_seeker", ("question", "answer")),
+    FreeText("casework.ReferralEvent", "referral__job_seeker", ("note",)),
+    FreeText("employers.Proposal", "job_seeker", ("motivation", "decline_explanation")),
+    FreeText("employers.FollowUpCheck", "placement__proposal__job_seeker", ("note",)),
 ]
 # Records whose status changes are logged as casework Transitions (with a free-text reason).
 STATUS_LOGGED: list[FreeText] = [

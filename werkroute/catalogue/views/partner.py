@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from werkroute.catalogue import queries, services
+from werkroute.catalogue.constants import OfferingStatus
 from werkroute.catalogue.models import Location, Offering
 from werkroute.catalogue.partner_forms import LocationForm, OfferingForm
 
@@ -112,11 +113,11 @@ def _offering_action(
     request: HttpRequest,
     public_id: str,
     action: Callable[..., Offering],
-    done: str,
+    done: str | Callable[[Offering], str],
 ) -> HttpResponse:
     offering = queries.access_editable_offering(request.user, public_id)
     try:
-        action(actor=request.user, offering=offering)
+        offering = action(actor=request.user, offering=offering)
     except ValidationError:
         messages.error(
             request,
@@ -127,16 +128,23 @@ def _offering_action(
             % {"title": offering.title},
         )
     else:
-        messages.success(request, done % {"title": offering.title})
+        text = done(offering) if callable(done) else done
+        messages.success(request, text % {"title": offering.title})
     return redirect("partner:home")
 
 
 @login_required
 @require_POST
 def offering_publish(request: HttpRequest, public_id: str) -> HttpResponse:
-    return _offering_action(
-        request, public_id, services.publish_offering, _("'%(title)s' is gepubliceerd.")
-    )
+    def done(offering: Offering) -> str:
+        if offering.status == OfferingStatus.PENDING_REVIEW:
+            return _(
+                "'%(title)s' wacht op beoordeling door het werkgeversservicepunt. Daarna staat "
+                "het op de routekaart."
+            )
+        return _("'%(title)s' is gepubliceerd.")
+
+    return _offering_action(request, public_id, services.publish_offering, done)
 
 
 @login_required

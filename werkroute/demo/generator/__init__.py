@@ -25,11 +25,13 @@ from werkroute.demo.generator.casework import (
     desk_places,
 )
 from werkroute.demo.generator.context import SIZES, Context, SizeSpec
+from werkroute.demo.generator.employers import generate_employer_world
 from werkroute.demo.generator.geography import Geography, build_geography
 from werkroute.demo.generator.jobseekers import generate_job_seekers
 from werkroute.demo.generator.occupations import Taxonomy
 from werkroute.demo.generator.offerings import Planned, save_offerings
 from werkroute.demo.generator.organisations import Cast, build_cast
+from werkroute.demo.generator.referrals import add_referrals
 from werkroute.demo.generator.reset import (
     DemoRefused,
     check_demo_database,
@@ -139,6 +141,8 @@ def _casework_world(
         report(done)
     campaign = create_campaign(ctx, geo, staff, places)
     backdate_appointments(ctx, geo.region)
+    # Last, so it draws after every other generator and changes none of their values.
+    add_referrals(ctx, geo.region)
     return CaseworkWorld(staff, done, count_records(geo.region), campaign)
 
 
@@ -185,6 +189,7 @@ def generate_demo(
         logins = create_users(geo, cast, password_hash)
         world = _casework_world(ctx, geo, cast, taxonomy, spec, password_hash, say)
         logins += casework_logins(world.staff)
+        generate_employer_world(ctx, geo.region)
         DemoRun.objects.create(seed=seed, size=size)
     return DemoReport(
         seed=seed,

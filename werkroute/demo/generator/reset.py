@@ -6,6 +6,7 @@ from werkroute.catalogue.models import Offering, Organisation
 from werkroute.core.models import Municipality, PostcodeArea, Region
 from werkroute.demo.generator.campaigns import delete_campaigns
 from werkroute.demo.generator.casework import APPOINTMENT_LABEL, ROUTE_STEP_LABEL
+from werkroute.demo.generator.employers import delete_employer_world
 from werkroute.demo.generator.geography import REGION_CODE, demo_postcodes
 from werkroute.demo.generator.users import demo_users_q, taken_usernames_q
 from werkroute.demo.models import DemoRun
@@ -96,6 +97,7 @@ def delete_demo_data() -> None:
     if region is not None:
         # Files of (synthetic) job seekers and campaigns protect their municipality; route steps
         # point at offerings. So the case-work world goes first.
+        delete_employer_world(region)  # placements hold on to proposals and job seekers
         delete_casework(region)
         # Offerings protect their organisation and location, so they go next; only their keys
         # are loaded, which keeps removing the large demo (100,000 offerings) light on memory.

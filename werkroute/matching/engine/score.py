@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from werkroute.matching.engine.config import (
     DEFAULT_WEIGHTS,
@@ -130,7 +131,12 @@ def _in_blocks(n_rows: int, block_rows: int, workers: int, work) -> Iterator[Blo
         for start in starts:
             yield work(start)
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="matching") as pool:
+    # Each worker thread runs its own single-threaded BLAS: two threads that each start two BLAS
+    # threads on two cores wait for each other more than they work.
+    with (
+        threadpool_limits(limits=1, user_api="blas"),
+        ThreadPoolExecutor(max_workers=workers, thread_name_prefix="matching") as pool,
+    ):
         yield from pool.map(work, starts)
 
 
