@@ -15,6 +15,9 @@ SEED="${DEMO_SEED:-1}"
 .venv/bin/werkroute match
 echo "Matching: klantmanager -> dossier -> 'Passende vacatures'; werkzoekende -> 'Vacatures die bij jou passen';"
 echo "          functioneel beheerder -> /matching/instellingen/; uitleg voor iedereen: /algoritme/"
+echo "Werkgevers: werkgeversadviseur -> /werkgevers/ (werkakkoorden, voordrachten, controles na 6 en 12 maanden);"
+echo "          werkgever -> /werkgever/ (voordrachten beantwoorden); regelingen en de check: /regelingen/"
+echo "Verwijzingen: klantmanager -> /werk/verwijzingen/ en /werk/partners/; partner -> /partner/verwijzingen/"
 echo
 echo "Werkroute runs on http://127.0.0.1:8000  (stop with Ctrl+C)"
 exec .venv/bin/werkroute runserver 127.0.0.1:8000

@@ -191,6 +191,8 @@ def home(request: HttpRequest) -> HttpResponse:
         links.append("outreach")
     if Role.PRIVACY_OFFICER in roles or request.user.is_superuser:
         links.append("privacy")
+    if Role.EMPLOYER_ADVISER in roles:
+        links.append("employers")
     if hasattr(request.user, "job_seeker"):
         links.append("self_service")
     if request.user.is_staff:
