@@ -1243,5 +1243,5 @@ USER_ABILITIES: dict[str, str] = {
     "partner-uwv": "Aanbod bijhouden voor {organisation}",
     "partner-roc": "Aanbod bijhouden voor {organisation}",
     "partner-wijkteam": "Aanbod bijhouden voor {organisation}",
-    "werkgever": "Vacatures bijhouden voor werkgever {organisation}",
+    "werkgever": "Vacatures bijhouden en voordrachten beantwoorden voor werkgever {organisation} (/partner/, /werkgever/)",
 }

@@ -59,19 +59,22 @@ MAX_AVERAGE_CASELOAD = 110
 
 CASEWORK_ABILITIES: dict[str, str] = {
     "klantmanager": (
-        "Klantmanager in Haarlem ({team}): eigen klanten, gesprekken, afspraken en routeplannen "
-        "(/werk/)"
+        "Klantmanager in Haarlem ({team}): eigen klanten, gesprekken, afspraken, routeplannen, "
+        "passende vacatures en verwijzingen (/werk/)"
     ),
     "klantmanager2": "Klantmanager in Haarlem ({team}), met een eigen groep klanten (/werk/)",
     "teamleider": "Teamleider van {team} in Haarlem: het werk van het team (/werk/team/)",
-    "werkgeversadviseur": "Werkgeversadviseur voor de hele regio",
+    "werkgeversadviseur": (
+        "Werkgeversadviseur voor de hele regio: werkgevers, werkakkoorden, voordrachten en "
+        "controles (/werkgevers/), regelingen (/regelingen/)"
+    ),
     "beleid": "Beleidsmedewerker voor de hele regio",
     "privacy": (
         "Privacyfunctionaris: verwerkingen en inzage in dossiers nakijken (/privacy/logboek/)"
     ),
     "werkzoekende": (
-        "Werkzoekende {name} uit Haarlem: eigen dossier, routeplan, afspraken en toestemming "
-        "(/mijn/)"
+        "Werkzoekende {name} uit Haarlem: eigen dossier, routeplan, afspraken, toestemming en "
+        "passende vacatures (/mijn/)"
     ),
     "werkzoekende2": "Werkzoekende {name} uit Haarlem: eigen dossier en routeplan (/mijn/)",
 }
