@@ -270,6 +270,7 @@ LOGIN_REQUIRED_URL_NAMES = {
     "outreach:member_resume",
     "outreach:member_resend",
     "outreach:member_letter",
+    "taxonomy:occupation_search",
     "matching:person",
     "matching:shortlist_add",
     "matching:candidates",

@@ -25,6 +25,7 @@ urlpatterns = [
     path("algoritme/", include("werkroute.matching.public_urls")),
     path("regelingen/", include("werkroute.subsidies.urls")),
     path("uitnodigen/", include("werkroute.outreach.urls")),
+    path("beroepen/", include("werkroute.taxonomy.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     *digid_urlpatterns(settings.WERKROUTE_DIGID_OIDC_ENABLED),

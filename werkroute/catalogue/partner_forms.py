@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from werkroute.catalogue.models import Location, Offering, Organisation
 from werkroute.core import geo
 from werkroute.core.models import Municipality
+from werkroute.taxonomy.forms import OccupationChoiceField
 
 # The editor's sections, in the order a partner thinks about an offering.
 OFFERING_FIELDSETS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -102,6 +103,7 @@ class OfferingForm(forms.ModelForm):
     """Everything a partner fills in about one offering; the model's own rules check it."""
 
     fieldsets = OFFERING_FIELDSETS
+    occupation = OccupationChoiceField(required=False)
 
     class Meta:
         model = Offering

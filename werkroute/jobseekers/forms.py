@@ -24,7 +24,8 @@ from werkroute.jobseekers.models import (
 )
 from werkroute.jobseekers.validation import normalise_bsn
 from werkroute.taxonomy.constants import LanguageLevel
-from werkroute.taxonomy.models import Occupation, OccupationalField
+from werkroute.taxonomy.forms import OccupationChoiceField
+from werkroute.taxonomy.models import OccupationalField
 
 DATE_FORMAT = "%Y-%m-%d"
 EMPTY_CHOICE = _("(geen keuze)")
@@ -207,16 +208,12 @@ class LanguageForm(forms.Form):
 
 
 class ExperienceForm(forms.ModelForm):
+    occupation = OccupationChoiceField(required=False)
+
     class Meta:
         model = WorkExperience
         fields = ["occupation", "description", "years"]
-        labels = {"occupation": _("Beroep")}
         help_texts = {"description": _("Als het beroep niet in de lijst staat.")}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["occupation"].queryset = Occupation.objects.order_by("name")
-        _name_empty_choice(self.fields["occupation"])
 
 
 class SkillForm(forms.Form):
@@ -224,17 +221,17 @@ class SkillForm(forms.Form):
 
 
 class AmbitionForm(forms.ModelForm):
+    occupation = OccupationChoiceField(required=False)
+
     class Meta:
         model = Ambition
         fields = ["occupation", "field", "note"]
-        labels = {"occupation": _("Beroep"), "field": _("Werkveld")}
+        labels = {"field": _("Werkveld")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["occupation"].queryset = Occupation.objects.order_by("name")
         self.fields["field"].queryset = OccupationalField.objects.order_by("name")
-        for name in ("occupation", "field"):
-            _name_empty_choice(self.fields[name])
+        _name_empty_choice(self.fields["field"])
 
 
 class ItemChoiceForm(forms.Form):

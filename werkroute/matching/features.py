@@ -23,7 +23,7 @@ from werkroute.core.models import PostcodeArea
 from werkroute.jobseekers.constants import LONG_TERM_MONTHS
 from werkroute.jobseekers.models import Ambition, JobSeeker, Language, Skill, WorkExperience
 from werkroute.matching.engine import OccupationInfo, OfferingRecord, PersonRecord
-from werkroute.taxonomy.models import Occupation, OccupationalField
+from werkroute.taxonomy.models import Occupation, OccupationalField, OccupationSkill
 
 # A fixed origin for planar kilometres (the middle of the Netherlands): distances within a region
 # differ from great-circle ones by far less than 0.1 %.
@@ -54,11 +54,6 @@ def occupation_infos() -> dict[int, OccupationInfo]:
 
 
 def _essential_skill_pairs() -> Iterable[tuple[int, int]]:
-    try:  # TEMPORARY until the ESCO models land
-        from werkroute.taxonomy.models import OccupationSkill
-    except ImportError:
-        return []
-
     return OccupationSkill.objects.filter(is_essential=True).values_list(
         "occupation_id", "skill_id"
     )

@@ -27,7 +27,7 @@ from werkroute.matching.engine import (
 )
 from werkroute.matching.engine.text import tokens
 from werkroute.matching.models import MatchingSettings
-from werkroute.taxonomy.models import Occupation
+from werkroute.taxonomy.models import Occupation, OccupationSkill
 
 # The text space is fitted on at most this many offerings (a seeded sample); more adds little.
 TEXT_FIT_SAMPLE = 8000
@@ -65,11 +65,6 @@ def _offering_version(today: dt.date) -> tuple:
 
 
 def _skill_version() -> tuple:
-    try:  # TEMPORARY until the ESCO models land
-        from werkroute.taxonomy.models import OccupationSkill
-    except ImportError:
-        return ()
-
     return tuple(OccupationSkill.objects.aggregate(n=Count("pk"), top=Max("pk")).values())
 
 

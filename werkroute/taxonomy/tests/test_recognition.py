@@ -1,0 +1,256 @@
+"""Occupation recognition with the built-in list: the recogniser itself, the Django loader, the
+typeahead view and the form field. (With ESCO imported: test_esco_import.py.)"""
+
+from __future__ import annotations
+
+import io
+import json
+from functools import cache
+
+from django import forms
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+import pytest
+
+from werkroute.accounts.models import User
+from werkroute.taxonomy import builtin
+from werkroute.taxonomy.forms import OccupationChoiceField
+from werkroute.taxonomy.models import Occupation
+from werkroute.taxonomy.queries import recognise_occupation
+from werkroute.taxonomy.recognition import LabelRow, OccupationRecogniser, analyse
+
+EXAMPLES = {
+    "heftruckchauffeur": "forklift_driver",
+    "schoonmaakster": "cleaner",
+    "kok": "cook",
+    "magazijn medewerker": "warehouse_worker",
+    "verzorgende ig": "care_assistant_ig",
+    "buschauffeur": "bus_driver",
+}
+TYPOS = {
+    "heftruck chaufeur": "forklift_driver",
+    "heftruckchaufeur": "forklift_driver",
+    "schoonmaakser": "cleaner",
+    "Schoonmaak-ster": "cleaner",
+    "magazijnmedewerkster": "warehouse_worker",
+    "medewerker magazijn": "warehouse_worker",
+    "Verzorgende-IG": "care_assistant_ig",
+    "bus chauffeur": "bus_driver",
+    "buschauffeuse": "bus_driver",
+    "kokkin": "cook",
+    "KOK!": "cook",
+}
+
+
+@cache
+def builtin_recogniser() -> OccupationRecogniser:
+    rows: list[LabelRow] = []
+    for row in builtin.read_occupations():
+        rows.append(LabelRow(row.code, row.name, "preferred"))
+        if row.name_female:
+            rows.append(LabelRow(row.code, row.name_female, "female"))
+        rows.extend(LabelRow(row.code, synonym, "synonym") for synonym in row.synonyms)
+    return OccupationRecogniser(rows)
+
+
+# --- the recogniser, without Django -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "code"), sorted({**EXAMPLES, **TYPOS}.items()))
+def test_the_builtin_list_recognises_what_people_type(text: str, code: str) -> None:
+    matches = builtin_recogniser().recognise(text, limit=3)
+    assert matches[0].key == code, matches
+
+
+def test_candidates_come_best_first_and_at_least_three() -> None:
+    matches = builtin_recogniser().recognise("chauffeur", limit=5)
+    assert len(matches) == 5
+    scores = [m.score for m in matches]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 < s <= 1 for s in scores)
+
+
+def test_an_exact_label_scores_highest() -> None:
+    best = builtin_recogniser().recognise("Heftruckchauffeur")[0]
+    assert (best.key, best.label, best.kind) == (
+        "forklift_driver",
+        "Heftruckchauffeur",
+        "preferred",
+    )
+    assert best.score > 0.95
+
+
+def test_suggest_finds_titles_half_typed() -> None:
+    assert builtin_recogniser().suggest("heftr", limit=3)[0].key == "forklift_driver"
+    assert builtin_recogniser().suggest("schoonm", limit=3)[0].key in {
+        "cleaner",
+        "healthcare_cleaner",
+        "transport_cleaner",
+    }
+
+
+def test_gender_forms_compounds_and_plurals_analyse_alike() -> None:
+    recogniser = builtin_recogniser()
+    words = recogniser._analyser
+    assert analyse("schoonmaakster", words) == analyse("schoonmaker", words)
+    assert analyse("magazijnmedewerker", words) == analyse("magazijn medewerker", words)
+    assert analyse("Chauffeuse", words) == "chauffeur"
+    assert analyse("meester", words) == "meester"
+
+
+def test_nothing_to_recognise() -> None:
+    assert builtin_recogniser().recognise("") == []
+    assert builtin_recogniser().recognise("   ?!") == []
+    assert builtin_recogniser().recognise("kok", limit=0) == []
+    assert OccupationRecogniser([]).recognise("kok") == []
+
+
+# --- the Django side: built-in list only --------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("text", "code"), sorted({**EXAMPLES, **TYPOS}.items()))
+def test_recognise_occupation_with_only_the_builtin_list(text: str, code: str) -> None:
+    candidates = recognise_occupation(text)
+    assert candidates[0].code == code
+    assert candidates[0].esco_uri == ""
+    assert candidates[0].isco == Occupation.objects.get(code=code).isco08
+
+
+@pytest.mark.django_db
+def test_the_recogniser_notices_a_new_occupation() -> None:
+    assert recognise_occupation("ijsbeerfluisteraar")[0].code != "polar_bear_whisperer"
+    Occupation.objects.create(
+        code="polar_bear_whisperer",
+        name="IJsbeerfluisteraar",
+        isco08="5164",
+        field=Occupation.objects.get(code="cook").field,
+        is_builtin=False,
+    )
+    assert recognise_occupation("ijsbeerfluisteraar")[0].code == "polar_bear_whisperer"
+
+
+@pytest.mark.django_db
+def test_the_command_works_with_only_the_builtin_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("heftruck chaufeur\nschoonmaakster\n"))
+    out = io.StringIO()
+    call_command("recognise_occupation", "--json", stdout=out)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["text"] for r in records] == ["heftruck chaufeur", "schoonmaakster"]
+    best = records[0]["candidates"][0]
+    assert (best["label"], best["isco"], best["esco_uri"]) == ("Heftruckchauffeur", "8344", "")
+    assert set(best) >= {"label", "esco_uri", "isco", "score"}
+    assert len(records[1]["candidates"]) == 3
+
+
+@pytest.mark.django_db
+def test_the_command_without_json_prints_a_line_per_title() -> None:
+    out = io.StringIO()
+    call_command("recognise_occupation", "kok", stdout=out)
+    assert out.getvalue().startswith("kok\tKok (5120, ")
+
+
+# --- the typeahead view -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def logged_in(client: Client, db: None) -> Client:
+    user = User.objects.create_user(username="typeahead", password="geheim-en-lang-genoeg")
+    client.force_login(user)
+    return client
+
+
+def test_the_typeahead_answers_json(logged_in: Client) -> None:
+    response = logged_in.get(reverse("taxonomy:occupation_search"), {"q": "heftr"})
+    assert response.status_code == 200
+    data = response.json()
+    assert 1 <= len(data) <= 10
+    forklift = Occupation.objects.get(code="forklift_driver")
+    assert {key: data[0][key] for key in ("id", "label", "isco")} == {
+        "id": forklift.pk,
+        "label": "Heftruckchauffeur",
+        "isco": "8344",
+    }
+    assert data[0]["matched"] in {"", "heftrucker"}  # the label that matched, if not the name
+
+
+def test_the_typeahead_names_the_synonym_that_matched(logged_in: Client) -> None:
+    data = logged_in.get(reverse("taxonomy:occupation_search"), {"q": "orderpicker"}).json()
+    assert data[0]["label"] == "Magazijnmedewerker"
+    assert data[0]["matched"] == "orderpicker"
+
+
+def test_the_typeahead_waits_for_two_letters(logged_in: Client) -> None:
+    assert logged_in.get(reverse("taxonomy:occupation_search"), {"q": "k"}).json() == []
+    assert logged_in.get(reverse("taxonomy:occupation_search")).json() == []
+
+
+@pytest.mark.django_db
+def test_the_typeahead_is_behind_the_login(client: Client) -> None:
+    response = client.get(reverse("taxonomy:occupation_search"), {"q": "kok"})
+    assert response.status_code == 302
+    assert "/account/" in response["Location"]
+
+
+# --- the form field -----------------------------------------------------------------------------
+
+
+class OccupationForm(forms.Form):
+    occupation = OccupationChoiceField(required=False)
+
+
+@pytest.mark.django_db
+def test_the_field_takes_the_chosen_id_when_the_text_fits() -> None:
+    cook = Occupation.objects.get(code="cook")
+    form = OccupationForm({"occupation": "Kok", "occupation_id": str(cook.pk)})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["occupation"] == cook
+
+
+@pytest.mark.django_db
+def test_the_field_recognises_typed_text_when_the_id_no_longer_fits() -> None:
+    cook = Occupation.objects.get(code="cook")
+    form = OccupationForm({"occupation": "heftruckchauffeur", "occupation_id": str(cook.pk)})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["occupation"].code == "forklift_driver"
+
+
+@pytest.mark.django_db
+def test_the_field_takes_a_plain_id_and_nothing() -> None:
+    bus = Occupation.objects.get(code="bus_driver")
+    form = OccupationForm({"occupation": str(bus.pk)})
+    assert form.is_valid() and form.cleaned_data["occupation"] == bus
+    form = OccupationForm({"occupation": ""})
+    assert form.is_valid() and form.cleaned_data["occupation"] is None
+
+
+@pytest.mark.django_db
+def test_the_field_asks_when_it_is_not_sure() -> None:
+    form = OccupationForm({"occupation": "medewerker"})
+    assert not form.is_valid()
+    assert "Welk beroep bedoelt u met 'medewerker'?" in form.errors["occupation"][0]
+    form = OccupationForm({"occupation": "qqqqqq"})
+    assert not form.is_valid()
+
+
+@pytest.mark.django_db
+def test_the_widget_renders_a_textbox_with_the_name_and_a_hidden_id() -> None:
+    cook = Occupation.objects.get(code="cook")
+    html = str(OccupationForm(initial={"occupation": cook.pk})["occupation"])
+    assert 'value="Kok"' in html
+    assert f'name="occupation_id" value="{cook.pk}"' in html
+    assert "data-occupation-typeahead" in html
+    assert reverse("taxonomy:occupation_search") in html
+    assert "occupation-typeahead.js" in html
+
+
+@pytest.mark.django_db
+def test_the_job_seeker_forms_use_the_typeahead() -> None:
+    from werkroute.jobseekers.forms import AmbitionForm, ExperienceForm
+
+    form = ExperienceForm({"occupation": "heftruck chaufeur", "description": "", "years": "2"})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["occupation"].code == "forklift_driver"
+    assert "data-occupation-typeahead" in str(AmbitionForm()["occupation"])
