@@ -94,8 +94,14 @@ class MatchRun(models.Model):
 class Match(models.Model):
     """One of a person's best offerings, as the last run or update scored it."""
 
-    job_seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="matches")
-    offering = models.ForeignKey(Offering, on_delete=models.CASCADE, related_name="matches")
+    # No index of their own: match_once starts with job_seeker, (offering, score) with offering;
+    # a run writes 400,000 rows, and every index is one more B-tree to update per row.
+    job_seeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="matches", db_index=False
+    )
+    offering = models.ForeignKey(
+        Offering, on_delete=models.CASCADE, related_name="matches", db_index=False
+    )
     score = models.FloatField()
     run = models.ForeignKey(MatchRun, on_delete=models.SET_NULL, null=True, blank=True)
     scored_at = models.DateTimeField(default=timezone.now)

@@ -176,6 +176,16 @@ class OfferingMatrix:
     def size(self) -> int:
         return len(self.keys)
 
+    def closed_to(self, municipality: Hashable) -> np.ndarray:
+        """Columns of the offerings that people of this municipality may not take part in."""
+        cache = self.__dict__.setdefault("_closed", {})
+        if municipality not in cache:
+            cache[municipality] = np.array(
+                [c for c, allowed in self.restricted if municipality not in allowed],
+                dtype=np.int64,
+            )
+        return cache[municipality]
+
     def subset(self, columns: Sequence[int]) -> OfferingMatrix:
         """The same offerings' columns only; occupation look-ups stay valid for people built
         against the whole matrix."""

@@ -80,9 +80,11 @@ def _exclude_closed(
     if not offerings.restricted:
         return
     municipalities = people.municipality[start:stop]
-    for column, allowed in offerings.restricted:
-        closed = np.fromiter((m not in allowed for m in municipalities), bool, len(municipalities))
-        scores[closed, column] = -np.inf
+    for municipality in set(municipalities):
+        closed = offerings.closed_to(municipality)
+        if closed.size:
+            rows = [i for i, m in enumerate(municipalities) if m == municipality]
+            scores[np.ix_(rows, closed)] = -np.inf
 
 
 def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
