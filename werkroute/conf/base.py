@@ -277,6 +277,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # Matching: people per shard of a full run, and the best offerings kept per person.
 MATCHING_SHARD_SIZE = env_int("MATCHING_SHARD_SIZE", 10_000)
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 10)
+# How long a process trusts its cached matching arrays before it compares the data version again.
+MATCHING_RECHECK_SECONDS = env_int("MATCHING_RECHECK_SECONDS", 10)
 # Referrals to partners: working days to accept, and to answer, before a referral counts as late.
 WERKROUTE_REFERRAL_ACCEPT_DAYS = env_int("WERKROUTE_REFERRAL_ACCEPT_DAYS", 5)
 WERKROUTE_REFERRAL_ANSWER_DAYS = env_int("WERKROUTE_REFERRAL_ANSWER_DAYS", 20)

@@ -14,3 +14,6 @@ STORAGES = {
 }
 # Tiles are never fetched in tests: the map must work without them.
 MAP_TILE_URL = ""
+
+# Tests change data and read matches in the same second: always compare the data version.
+MATCHING_RECHECK_SECONDS = 0

@@ -8,8 +8,9 @@ from werkroute.catalogue import services as catalogue_services
 
 
 def offering_changed(offering_id: int) -> None:
-    from werkroute.matching import services, tasks
+    from werkroute.matching import services, space, tasks
 
+    transaction.on_commit(space.mark_stale)
     if services.has_run():
         transaction.on_commit(lambda: tasks.update_offering.delay(offering_id))
 
