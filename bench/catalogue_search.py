@@ -580,8 +580,10 @@ def parse_wrk(output: str, path: str, connections: int) -> LoadResult:
         seconds=seconds,
         requests=requests,
         rps=float(number(r"Requests/sec:\s+([\d.]+)")),
-        p50_ms=wrk_duration_ms(number(r"50%\s+(\S+)")),
-        p99_ms=wrk_duration_ms(number(r"99%\s+(\S+)")),
+        # Anchored: the thread statistics end in a percentage too ("72.50%"), and an
+        # unanchored "50%" matched that and the next line's "Req/Sec".
+        p50_ms=wrk_duration_ms(number(r"(?m)^\s*50%\s+(\S+)")),
+        p99_ms=wrk_duration_ms(number(r"(?m)^\s*99%\s+(\S+)")),
         errors=errors,
     )
 

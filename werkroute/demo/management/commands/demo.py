@@ -2,9 +2,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection
 from django.utils import translation
 
 from werkroute.catalogue.constants import OfferingKind
+from werkroute.core.search_index import analyze
 from werkroute.demo.generator import DemoRefused, DemoReport, generate_demo
 from werkroute.demo.models import DemoSize
 from werkroute.outreach.constants import MemberStatus
@@ -41,6 +43,9 @@ class Command(BaseCommand):
             report = generate_demo(seed=seed, size=size, log=self.stdout.write)
         except DemoRefused as exc:
             raise CommandError(str(exc)) from None
+        # Fresh planner statistics for the freshly loaded tables: SQLite has none until
+        # ANALYZE runs, and the route map's searches need them at this size.
+        analyze(connection)
         self._print_counts(report)
         self._print_logins(report)
 
