@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -62,7 +61,6 @@ def _remove_esco_import() -> None:
 class FullImport:
     first: services.EscoImportResult
     second: services.EscoImportResult
-    seconds: float
 
 
 @pytest.fixture(scope="module")
@@ -72,12 +70,10 @@ def full_import(django_db_setup: Any, django_db_blocker: Any) -> Iterator[FullIm
         pytest.skip(f"ESCO files not found at {ESCO_DIR} (a clone without ../shared)")
     with django_db_blocker.unblock():
         _remove_esco_import()
-        started = time.perf_counter()
         first = import_esco(ESCO_DIR)
-        seconds = time.perf_counter() - started
         second = import_esco(ESCO_DIR)
         try:
-            yield FullImport(first, second, seconds)
+            yield FullImport(first, second)
         finally:
             _remove_esco_import()
 
@@ -97,7 +93,7 @@ def test_the_full_download_imports_everything(full_import: FullImport) -> None:
     assert _counts()["isco"] == 619
     assert EscoSkill.objects.count() == 13_896
     assert Occupation.objects.exclude(esco_uri="").count() == 3_039
-    assert full_import.seconds < 60
+    # Its speed is a figure for docs/operations.md, not a test: a busy machine must not fail it.
 
 
 @pytest.mark.django_db
