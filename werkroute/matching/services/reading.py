@@ -82,9 +82,7 @@ def _notices(record: Any, job_seeker: JobSeeker) -> list[str]:
     return notices
 
 
-def matches_for_person(
-    *, actor: Any, job_seeker: JobSeeker, limit: int = 10, kinds: list[str] | None = None
-) -> PersonMatches:
+def matches_for_person(*, actor: Any, job_seeker: JobSeeker, limit: int = 10) -> PersonMatches:
     """The best open vacancies and work offerings for one person, explained part by part.
 
     The caller has checked that actor may see job_seeker; this writes the processing log.
@@ -99,31 +97,19 @@ def matches_for_person(
         subjects=[_subject(job_seeker)],
         actor=actor,
     ):
-        columns = _best_columns(people, offering_space, limit, kinds)
+        columns = _best_columns(people, offering_space, limit)
         results = _explain_person(job_seeker, people, offering_space, columns)
     return PersonMatches(results, _notices(record, job_seeker))
 
 
 def _best_columns(
-    people: PeopleMatrix, offering_space: space.OfferingSpace, limit: int, kinds: list[str] | None
+    people: PeopleMatrix, offering_space: space.OfferingSpace, limit: int
 ) -> list[int]:
     if offering_space.matrix.size == 0:
         return []
-    scores = score_rows(people, offering_space.matrix, 0, 1)[0].copy()
-    if kinds:
-        allowed = np.array([_kind(r.key) in kinds for r in offering_space.matrix.records])
-        scores[~allowed] = -np.inf
-    columns, values = top_k(scores[None, :], limit)
+    scores = score_rows(people, offering_space.matrix, 0, 1)
+    columns, values = top_k(scores, limit)
     return [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
-
-
-_kinds_cache: dict[int, str] = {}
-
-
-def _kind(offering_id: int) -> str:
-    if offering_id not in _kinds_cache:
-        _kinds_cache.update(features.matchable_offerings().values_list("pk", "kind"))
-    return _kinds_cache.get(offering_id, "")
 
 
 def _explain_person(
