@@ -32,6 +32,17 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(autouse=True)
+def _default_language():  # type: ignore[no-untyped-def]
+    """Every test starts in the default language (Dutch): a request through the test client
+    leaves the language it chose active in the thread for the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _empty_append_only_logs_after_transactional_tests(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     """Transactional tests (live_server) end with a flush; SQLite flushes with DELETE, which the
     audit logs' append-only triggers refuse. Lift them, empty the logs, put them back."""

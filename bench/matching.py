@@ -339,7 +339,6 @@ def run_batch_worker(args: argparse.Namespace) -> dict[str, Any]:
         "kinds": kinds_of(ids if ids is not None else subset_offering_ids(None)),
         "shard_size": settings.MATCHING_SHARD_SIZE,
         "top_k": settings.MATCHING_TOP_K,
-        "block_rows": batch.BLOCK_ROWS,
         "workers": batch.WORKERS,
         "matches_before": Match.objects.count(),
         "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS", "default"),
@@ -388,10 +387,11 @@ def run_batch_worker(args: argparse.Namespace) -> dict[str, Any]:
         "occupation table": int(people.occupation_fit.shape[1]),
     }
     k = settings.MATCHING_TOP_K
+    result["block_rows"] = batch.block_rows(offering_space.matrix.size)
     print("  engine alone, then the dense reference ...", flush=True)
     started = time.perf_counter()
     for _block in best_offerings(
-        people, offering_space.matrix, k, block_rows=batch.BLOCK_ROWS, workers=batch.WORKERS
+        people, offering_space.matrix, k, block_rows=result["block_rows"], workers=batch.WORKERS
     ):
         pass
     result["engine_s"] = time.perf_counter() - started
@@ -403,7 +403,7 @@ def run_batch_worker(args: argparse.Namespace) -> dict[str, Any]:
     right = rng.standard_normal((shape[1], REFERENCE_DIMENSIONS), dtype=np.float32)
     started = time.perf_counter()
     for _block in dense_reference(
-        left, right, k, block_rows=batch.BLOCK_ROWS, workers=batch.WORKERS
+        left, right, k, block_rows=result["block_rows"], workers=batch.WORKERS
     ):
         pass
     result["reference_s"] = time.perf_counter() - started
@@ -425,8 +425,8 @@ def instrument_online(phases: Phases) -> None:
     phases.wrap(space, "disabled_municipalities", "switched-off municipalities (query)")
     phases.wrap(reading, "_best_columns", "score + top-k (_best_columns)")
     phases.wrap(reading, "_explain_person", "explanations (_explain_person)")
-    phases.wrap(reading, "courses_for_gap", "courses for a gap (catalogue search)")
-    phases.wrap(reading, "_scores_for_rows", "score one column (_scores_for_rows)")
+    phases.wrap(reading, "courses_for_gaps", "courses for the gaps (catalogue search, cached)")
+    phases.wrap(reading, "_best_visible_rows", "best people in the pool (_best_visible_rows)")
     phases.wrap(reading, "_explain_candidates", "explanations (_explain_candidates)")
     phases.wrap(audit, "_write_span", "processing log entries (_write_span)")
 

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from werkroute.catalogue.constants import JOB_KINDS, AttendanceMode, TargetGroup
@@ -22,6 +22,7 @@ from werkroute.core.geo import KM_PER_DEGREE_LAT
 from werkroute.core.models import PostcodeArea
 from werkroute.jobseekers.constants import LONG_TERM_MONTHS
 from werkroute.jobseekers.models import Ambition, JobSeeker, Language, Skill, WorkExperience
+from werkroute.matching import freshness
 from werkroute.matching.engine import OccupationInfo, OfferingRecord, PersonRecord
 from werkroute.taxonomy.models import Occupation, OccupationalField, OccupationSkill
 
@@ -65,7 +66,11 @@ _tables: dict[tuple, tuple[dict[int, str], dict[int, list[int]], dict[int, str]]
 
 def _occupation_tables() -> tuple[dict[int, str], dict[int, list[int]], dict[int, str]]:
     """Labels, occupations per policy field and field names; cached until occupations change."""
+    cached = next(iter(_tables.values()), None)
+    if cached is not None and freshness.recently_checked("occupation tables"):
+        return cached
     version = tuple(Occupation.objects.aggregate(n=Count("pk"), top=Max("pk")).values())
+    freshness.note_checked("occupation tables")
     with _tables_lock:
         if version not in _tables:
             labels: dict[int, str] = {}
@@ -178,6 +183,28 @@ def chunks(ids: list[int], size: int = CHUNK) -> Iterator[list[int]]:
         yield ids[start : start + size]
 
 
+def _rows_of_people(model: type, ids: list[int], *fields: str) -> Iterator[tuple]:
+    """Rows of a per-person table for these people (job_seeker_id first).
+
+    Ids that fill most of their range (a shard, everyone) are read by range, which spares
+    preparing thousands of IN parameters; scattered ids in chunks of IN (...).
+    """
+    if not ids:
+        return
+    low, high = min(ids), max(ids)
+    if len(ids) >= (high - low + 1) // 2:
+        wanted = set(ids)
+        rows = model.objects.filter(job_seeker_id__gte=low, job_seeker_id__lte=high).values_list(
+            "job_seeker_id", *fields
+        )
+        yield from (row for row in rows if row[0] in wanted)
+        return
+    for chunk in chunks(ids):
+        yield from model.objects.filter(job_seeker_id__in=chunk).values_list(
+            "job_seeker_id", *fields
+        )
+
+
 # --- People --------------------------------------------------------------------------------
 
 PERSON_FIELDS = (
@@ -270,36 +297,29 @@ def _person_parts(ids: list[int]) -> dict[int, _Parts]:
     """Ambitions, experience, skills and Dutch level of many people in four queries a chunk."""
     labels, field_occupations, _names = _occupation_tables()
     parts: dict[int, _Parts] = defaultdict(_Parts)
-    for chunk in chunks(ids):
-        ambitions = Ambition.objects.filter(job_seeker_id__in=chunk).values_list(
-            "job_seeker_id", "occupation_id", "field_id", "note"
-        )
-        for person, occupation_id, field_id, note in ambitions:
-            p = parts[person]
-            if occupation_id:
-                p.occupations.append(occupation_id)
-                p.words.append(labels.get(occupation_id, ""))
-            elif field_id:
-                # "I want to work in logistics": every occupation of that field is wanted.
-                p.occupations.extend(field_occupations.get(field_id, ()))
-            p.words.append(note)
-        experience = WorkExperience.objects.filter(job_seeker_id__in=chunk).values_list(
-            "job_seeker_id", "occupation_id", "description"
-        )
-        for person, occupation_id, description in experience:
-            p = parts[person]
-            if occupation_id:
-                p.occupations.append(occupation_id)
-                p.words.append(labels.get(occupation_id, ""))
-            p.words.append(description)
-        for person, name in Skill.objects.filter(job_seeker_id__in=chunk).values_list(
-            "job_seeker_id", "name"
-        ):
-            parts[person].words.append(name)
-        dutch = Language.objects.filter(job_seeker_id__in=chunk).filter(
-            Q(is_dutch=True) & ~Q(level="")
-        )
-        for person, level in dutch.values_list("job_seeker_id", "level"):
+    for person, occupation_id, field_id, note in _rows_of_people(
+        Ambition, ids, "occupation_id", "field_id", "note"
+    ):
+        p = parts[person]
+        if occupation_id:
+            p.occupations.append(occupation_id)
+            p.words.append(labels.get(occupation_id, ""))
+        elif field_id:
+            # "I want to work in logistics": every occupation of that field is wanted.
+            p.occupations.extend(field_occupations.get(field_id, ()))
+        p.words.append(note)
+    for person, occupation_id, description in _rows_of_people(
+        WorkExperience, ids, "occupation_id", "description"
+    ):
+        p = parts[person]
+        if occupation_id:
+            p.occupations.append(occupation_id)
+            p.words.append(labels.get(occupation_id, ""))
+        p.words.append(description)
+    for person, name in _rows_of_people(Skill, ids, "name"):
+        parts[person].words.append(name)
+    for person, is_dutch, level in _rows_of_people(Language, ids, "is_dutch", "level"):
+        if is_dutch and level:
             parts[person].dutch_level = max(parts[person].dutch_level, level)
     return parts
 

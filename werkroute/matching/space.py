@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import time
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
 from werkroute.catalogue.models import Offering
 from werkroute.jobseekers.models import Ambition, FileChange, JobSeeker, WorkExperience
-from werkroute.matching import features
+from werkroute.matching import features, freshness
 from werkroute.matching.engine import (
     OccupationInfo,
     OfferingMatrix,
@@ -54,7 +52,6 @@ class PeopleSpace:
 
 _lock = threading.Lock()
 _generation = 0  # tells people arrays which offering arrays they were built against
-_checked_at: dict[str, float] = {}  # when this process last compared the data version
 _offering_space: OfferingSpace | None = None
 _people_space: PeopleSpace | None = None
 
@@ -113,30 +110,19 @@ def _fit_sample(documents: list[list[str]]) -> list[list[str]]:
     return [documents[int(i * step)] for i in range(TEXT_FIT_SAMPLE)]
 
 
-def _recently_checked(kind: str) -> bool:
-    """Whether this process checked the data version within MATCHING_RECHECK_SECONDS.
-
-    The check costs aggregate queries (160 ms at 100,000 offerings on SQLite); changes made
-    through the services mark the arrays stale at once (see hooks.py), others are seen within
-    these seconds.
-    """
-    last = _checked_at.get(kind)
-    return last is not None and time.monotonic() - last < settings.MATCHING_RECHECK_SECONDS
-
-
 def mark_stale() -> None:
     """Check the data version on the next request (after a change through the services)."""
-    _checked_at.clear()
+    freshness.forget_checks()
 
 
 def offering_space() -> OfferingSpace:
     """The arrays of every open vacancy and work offering, current."""
     global _offering_space
     current = _offering_space
-    if current is not None and _recently_checked("offerings"):
+    if current is not None and freshness.recently_checked("offerings"):
         return current
     version = _offering_version(timezone.localdate())
-    _checked_at["offerings"] = time.monotonic()
+    freshness.note_checked("offerings")
     with _lock:
         if _offering_space is None or _offering_space.version != version:
             _offering_space = build_offering_space()
@@ -151,11 +137,11 @@ def people_space() -> PeopleSpace:
     if (
         current is not None
         and current.version[-1] == space.generation
-        and _recently_checked("people")
+        and freshness.recently_checked("people")
     ):
         return current
     version = (*_people_version(), space.generation)
-    _checked_at["people"] = time.monotonic()
+    freshness.note_checked("people")
     with _lock:
         if _people_space is None or _people_space.version != version:
             records = features.person_records(features.matchable_people())
@@ -174,7 +160,7 @@ def forget() -> None:
     with _lock:
         _offering_space = None
         _people_space = None
-        _checked_at.clear()
+        freshness.forget_checks()
 
 
 def weights_by_municipality() -> dict[Hashable, Weights]:

@@ -262,17 +262,36 @@ class ChainedEntry(models.Model):
         Empty values (None, "") are left out, so a field added later as nullable or blank leaves
         the hashes of older entries valid. A new field must therefore default to None or "".
         """
+        return self.canonical_of(self.__dict__)
+
+    @classmethod
+    def canonical_of(cls, values: dict[str, Any], memo: dict[int, Any] | None = None) -> str:
+        """The canonical form of an entry given as {attname: value} (no instance needed).
+
+        memo: canonical forms of values shared by many entries (a span's times), by object id;
+        the caller keeps those objects alive while it uses the memo.
+        """
         data = {}
-        for field in self._meta.concrete_fields:
-            if field.attname in self.UNHASHED_FIELDS:
+        for field in cls._meta.concrete_fields:
+            if field.attname in cls.UNHASHED_FIELDS:
                 continue
-            value = _canonical_value(getattr(self, field.attname))
+            value = values.get(field.attname)
+            if memo is None or type(value) in (str, int) or value is None:
+                value = _canonical_value(value)
+            else:
+                if id(value) not in memo:
+                    memo[id(value)] = _canonical_value(value)
+                value = memo[id(value)]
             if value is not None and value != "":
                 data[field.attname] = value
         return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
+    @staticmethod
+    def chain_hash(prev_hash: str, canonical: str) -> str:
+        return sha256(f"{prev_hash}\n{canonical}".encode()).hexdigest()
+
     def compute_hash(self) -> str:
-        return sha256(f"{self.prev_hash}\n{self.canonical()}".encode()).hexdigest()
+        return self.chain_hash(self.prev_hash, self.canonical())
 
 
 class SubjectReference(models.Model):

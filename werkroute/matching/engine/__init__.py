@@ -5,7 +5,6 @@ from werkroute.matching.engine.config import (
     EXCLUDED_ATTRIBUTES,
     PART_CODES,
     PARTS,
-    EngineConfig,
     Weights,
 )
 from werkroute.matching.engine.matrices import (
@@ -33,7 +32,6 @@ __all__ = [
     "PART_CODES",
     "REQUIREMENT_ITEMS",
     "BlockResult",
-    "EngineConfig",
     "OccupationInfo",
     "OfferingMatrix",
     "OfferingRecord",

@@ -7,7 +7,7 @@ weight form are generated from it, so documentation and behaviour cannot drift a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 
 # Protected attributes: never part of a person's features, so never part of a score. They are used
 # only to monitor outcomes per group, in aggregate.
@@ -139,12 +139,3 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
-
-
-@dataclass(frozen=True)
-class EngineConfig:
-    top_k: int = 10
-    block_rows: int = 1024
-    workers: int = 2
-    text_dimensions: int = TEXT_DIMENSIONS
-    weights: Weights = field(default_factory=Weights)

@@ -43,6 +43,7 @@ _ITEM_INDEX = {item: i for i, item in enumerate(REQUIREMENT_ITEMS)}
 N_ITEMS = len(REQUIREMENT_ITEMS)
 N_BANDS = len(HOURS_BANDS)
 DISTANCE_COLUMNS = 6
+MIN_RUN_LENGTH = 16  # mean columns per occupation stretch below which a gather is faster
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,16 @@ class OfferingMatrix:
     def size(self) -> int:
         return len(self.keys)
 
+    @property
+    def occupation_runs(self) -> list[tuple[int, int, int]] | None:
+        """Stretches of columns with one occupation, when they are long enough to add per
+        stretch (else None: gather cell by cell)."""
+        cache = self.__dict__
+        if "_runs" not in cache:
+            runs = _occupation_runs(self.occupation_column)
+            cache["_runs"] = runs if runs and self.size >= MIN_RUN_LENGTH * len(runs) else None
+        return cache["_runs"]
+
     def closed_to(self, municipality: Hashable) -> np.ndarray:
         """Columns of the offerings that people of this municipality may not take part in."""
         cache = self.__dict__.setdefault("_closed", {})
@@ -217,11 +228,16 @@ class OfferingMatrix:
     ) -> OfferingMatrix:
         layout = Layout(text_space.dimensions)
         n = len(offerings)
+        if text_vectors is None and n:
+            text_vectors = text_space.transform([o.text for o in offerings])
+        # Columns ordered by occupation: the occupation part becomes one broadcast add per
+        # occupation over contiguous columns instead of a gather over every cell.
+        order = sorted(range(n), key=lambda j: _occupation_sort_key(offerings[j]))
+        offerings = [offerings[j] for j in order]
         linear = np.zeros((n, layout.width), dtype=np.float32)
         if n:
-            if text_vectors is None:
-                text_vectors = text_space.transform([o.text for o in offerings])
-            linear[:, : layout.text] = text_vectors
+            assert text_vectors is not None
+            linear[:, : layout.text] = np.asarray(text_vectors)[order]
         located = [(o.x_km, o.y_km) for o in offerings if o.x_km is not None and o.y_km is not None]
         centre = tuple(np.mean(np.array(located), axis=0)) if located else (0.0, 0.0)
         distance = np.zeros((n, DISTANCE_COLUMNS), dtype=np.float32)
@@ -264,6 +280,19 @@ class OfferingMatrix:
             layout=layout,
             text_space=text_space,
         )
+
+
+def _occupation_sort_key(offering: OfferingRecord) -> tuple[bool, int]:
+    return (offering.occupation is None, offering.occupation or 0)
+
+
+def _occupation_runs(occupation_column: np.ndarray) -> list[tuple[int, int, int]]:
+    """(first column, end column, occupation column) of each stretch of equal occupation."""
+    if not occupation_column.size:
+        return []
+    starts = np.flatnonzero(np.diff(occupation_column)) + 1
+    bounds = [0, *starts.tolist(), occupation_column.size]
+    return [(a, b, int(occupation_column[a])) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _offering_distance_row(o: OfferingRecord, centre: tuple[float, float]) -> np.ndarray:
@@ -309,12 +338,20 @@ def occupation_similarity(
     person_occupations: Sequence[int],
     occupations: Mapping[int, OccupationInfo],
     offerings: OfferingMatrix,
+    only: set[int] | None = None,
 ) -> np.ndarray:
     """(len(person_occupations), U + 1): fit of each of a person's occupations with each offering
-    occupation; the last column (offerings without an occupation) stays 0."""
+    occupation; the last column (offerings without an occupation) stays 0. With ``only``, just
+    those occupation columns are computed (explaining a few pairs), the rest stay 0."""
     u = len(offerings.occupation_keys)
     sim = np.zeros((len(person_occupations), u + 1), dtype=np.float32)
     if not person_occupations or not u:
+        return sim
+    if only is not None:
+        for column in sorted(c for c in only if c < u):
+            key = int(offerings.occupation_keys[column])
+            for row, mine in enumerate(person_occupations):
+                sim[row, column] = _pair_similarity(mine, key, occupations)
         return sim
     infos = [occupations.get(k) for k in person_occupations]
     isco = np.array([_isco_int(i.isco) if i else -1 for i in infos], dtype=np.int64)[:, None]
@@ -332,6 +369,23 @@ def occupation_similarity(
     same_key = np.array(person_occupations, dtype=np.int64)[:, None] == offerings.occupation_keys
     sim[:, :u][same_key] = SAME_OCCUPATION
     return sim
+
+
+def _pair_similarity(mine: int, theirs: int, occupations: Mapping[int, OccupationInfo]) -> float:
+    """The same fit as the array version above, for one pair (explaining a few results)."""
+    if mine == theirs:
+        return SAME_OCCUPATION
+    info, other = occupations.get(mine), occupations.get(theirs)
+    value = 0.0
+    a, b = _isco_int(info.isco) if info else -1, _isco_int(other.isco) if other else -1
+    if a >= 0 and b >= 0:
+        for digits, fit in sorted(SAME_ISCO_GROUP.items()):
+            if a // 10 ** (4 - digits) == b // 10 ** (4 - digits):
+                value = fit
+    if info and other and other.essential_skills:
+        shared = len(info.essential_skills & other.essential_skills)
+        value = max(value, SKILL_SHARE_CAP * shared / len(other.essential_skills))
+    return value
 
 
 @dataclass

@@ -67,10 +67,27 @@ def score_rows(
     np.matmul(people.distance[start:stop], offerings.distance.T, out=scratch)
     np.minimum(scratch, people.distance_cap[start:stop, None], out=scratch)
     scores -= scratch
-    np.take(people.occupation_fit[start:stop], offerings.occupation_column, axis=1, out=scratch)
-    scores += scratch
+    _add_occupation_fit(people, offerings, start, stop, scores, scratch)
     _exclude_closed(people, offerings, start, stop, scores)
     return scores
+
+
+def _add_occupation_fit(
+    people: PeopleMatrix,
+    offerings: OfferingMatrix,
+    start: int,
+    stop: int,
+    scores: np.ndarray,
+    scratch: np.ndarray,
+) -> None:
+    fit = people.occupation_fit[start:stop]
+    runs = offerings.occupation_runs
+    if runs is None:
+        np.take(fit, offerings.occupation_column, axis=1, out=scratch)
+        scores += scratch
+        return
+    for first, end, column in runs:
+        scores[:, first:end] += fit[:, column : column + 1]
 
 
 def _exclude_closed(
@@ -94,6 +111,37 @@ def top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     if k == 0:
         empty = np.zeros((scores.shape[0], 0))
         return empty.astype(np.int64), empty.astype(np.float32)
+    if n_columns >= TOP_K_STRIDES * k * 4:
+        candidates = _top_k_candidates(scores, k)
+        values = np.take_along_axis(scores, candidates, axis=1)
+        index, best = _exact_top_k(values, k)
+        return np.take_along_axis(candidates, index, axis=1), best
+    return _exact_top_k(scores, k)
+
+
+# Columns are split into TOP_K_STRIDES interleaved slices; the k best of a row lie in the k
+# strided groups with the highest maxima, so the exact selection runs on k × strides values
+# instead of every column. The maxima are elementwise over contiguous slices: one cheap pass.
+TOP_K_STRIDES = 16
+
+
+def _top_k_candidates(scores: np.ndarray, k: int) -> np.ndarray:
+    """(rows, ≥ k × strides) column indexes that surely hold each row's k highest scores."""
+    rows, n_columns = scores.shape
+    groups = n_columns // TOP_K_STRIDES
+    body = scores[:, : groups * TOP_K_STRIDES].reshape(rows, TOP_K_STRIDES, groups)
+    group_max = body.max(axis=1)
+    best_groups = np.argpartition(group_max, groups - k, axis=1)[:, groups - k :]
+    offsets = np.arange(TOP_K_STRIDES, dtype=np.int64) * groups
+    candidates = (best_groups[:, :, None] + offsets[None, None, :]).reshape(rows, -1)
+    if n_columns > groups * TOP_K_STRIDES:
+        tail = np.arange(groups * TOP_K_STRIDES, n_columns, dtype=np.int64)
+        candidates = np.concatenate([candidates, np.broadcast_to(tail, (rows, tail.size))], axis=1)
+    return candidates
+
+
+def _exact_top_k(scores: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    n_columns = scores.shape[1]
     if k < n_columns:
         index = np.argpartition(scores, n_columns - k, axis=1)[:, n_columns - k :]
     else:
@@ -193,7 +241,8 @@ def pair_parts(
 ) -> list[PairParts]:
     """Every part of the score of one person against some offerings, with the facts behind them."""
     w = (weights or {}).get(person.municipality, DEFAULT_WEIGHTS)
-    sim = occupation_similarity(list(person.occupations), occupations, offerings)
+    needed = {int(offerings.occupation_column[c]) for c in columns}
+    sim = occupation_similarity(list(person.occupations), occupations, offerings, needed)
     available = person_hours(person.hours_min, person.hours_max)
     result = []
     for column in columns:

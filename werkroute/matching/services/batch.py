@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 
 from django.db import connection, transaction
 from django.db.models import F, Max
@@ -30,7 +31,9 @@ logger = logging.getLogger(__name__)
 ACTIVITY = "matching"
 DEFAULT_SHARD_SIZE = 10_000
 DEFAULT_TOP_K = 10
-BLOCK_ROWS = 1024
+# About 5 M cells a block (256 people × 20,000 offerings): measured faster here than 1,024 rows
+# (the buffers are reused while still in cache) and memory stays flat as offerings grow.
+CELLS_PER_BLOCK = 256 * 20_480
 WORKERS = 2
 INSERT_BATCH = 5000
 
@@ -95,7 +98,6 @@ def score_shard(run_id: int, first_pk: int, last_pk: int) -> int:
             offering_space.occupations,
             space.weights_by_municipality(),
         )
-        rows = list(_best_rows(people, offering_space, run))
         with (
             processing(
                 "matching: beste vacatures per persoon",
@@ -105,7 +107,8 @@ def score_shard(run_id: int, first_pk: int, last_pk: int) -> int:
             transaction.atomic(),
         ):
             Match.objects.filter(job_seeker_id__gte=first_pk, job_seeker_id__lte=last_pk).delete()
-            _insert(rows)
+            # Streamed: the engine threads score the next blocks while this one is written.
+            _insert(_best_rows(people, offering_space, run))
     except Exception as exc:
         MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=type(exc).__name__)
         raise
@@ -119,13 +122,22 @@ def _best_rows(
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     offering_keys = offering_space.matrix.keys
     for block in best_offerings(
-        people, offering_space.matrix, run.top_k, block_rows=BLOCK_ROWS, workers=WORKERS
+        people,
+        offering_space.matrix,
+        run.top_k,
+        block_rows=block_rows(offering_space.matrix.size),
+        workers=WORKERS,
     ):
+        found = np.isfinite(block.scores)
         person_keys = people.keys[block.start : block.start + len(block.columns)]
-        for person, columns, scores in zip(person_keys, block.columns, block.scores, strict=True):
-            for column, score in zip(columns, scores, strict=True):
-                if np.isfinite(score):
-                    yield (int(person), int(offering_keys[column]), float(score), run.pk, now)
+        persons = np.broadcast_to(person_keys[:, None], found.shape)[found].tolist()
+        offerings = offering_keys[block.columns[found]].tolist()
+        scores = block.scores[found].astype(np.float64).tolist()
+        yield from zip(persons, offerings, scores, repeat(run.pk), repeat(now))
+
+
+def block_rows(n_offerings: int) -> int:
+    return max(16, min(1024, CELLS_PER_BLOCK // max(n_offerings, 1)))
 
 
 def _insert(rows: Iterable[tuple]) -> None:

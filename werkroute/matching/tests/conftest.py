@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import timezone
 
 import pytest
 
@@ -77,13 +77,6 @@ def vacancy(location: Any, code: str, **fields: Any) -> Offering:
         description=fields.pop("description", f"Wij zoeken een {occupation(code).name.lower()}."),
         **fields,
     )
-
-
-@pytest.fixture(autouse=True)
-def _dutch() -> Any:
-    """The explanations are asserted in Dutch, whatever language an earlier test left active."""
-    with translation.override("nl"):
-        yield
 
 
 @pytest.fixture

@@ -107,9 +107,16 @@ def random_world(seed: int, people: int = 120, offerings: int = 200):
     return person_records, offering_matrix, people_matrix, space, weights
 
 
+@pytest.mark.parametrize("shuffled", [False, True])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_block_scores_equal_the_sum_of_the_explained_parts(seed):
+def test_block_scores_equal_the_sum_of_the_explained_parts(seed, shuffled):
     people, offerings, matrix, space, weights = random_world(seed)
+    # In build order the occupation part is added per stretch of columns; shuffled columns
+    # take the cell-by-cell gather.
+    assert offerings.occupation_runs is not None
+    if shuffled:
+        offerings = offerings.subset(np.random.default_rng(seed).permutation(offerings.size))
+        assert offerings.occupation_runs is None
     scores = score_rows(matrix, offerings, 0, matrix.size).copy()
     for i in range(0, len(people), 5):
         vector = space.transform([people[i].text])[0]
@@ -144,6 +151,24 @@ def test_top_k_orders_best_first_and_handles_small_inputs():
     assert values[0].tolist() == pytest.approx([0.9, 0.7])
     columns, _ = top_k(scores, 10)
     assert columns.tolist() == [[1, 3, 2, 0]]
+
+
+@pytest.mark.parametrize("n_columns", [639, 640, 1000, 20_003])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_strided_top_k_finds_exactly_the_largest_values(n_columns, seed):
+    # Wide rows take the strided shortcut; ties, −inf (closed offerings) and a tail of columns
+    # that does not fill a stride must give the values a full sort gives.
+    rng = np.random.default_rng(seed)
+    scores = rng.integers(0, 50, size=(37, n_columns)).astype(np.float32)
+    scores[rng.random(scores.shape) < 0.3] = -np.inf
+    scores[0] = -np.inf
+    scores[1, -1] = 1000.0  # the best value sits in the tail
+    columns, values = top_k(scores, 10)
+    expected = np.sort(scores, axis=1)[:, ::-1][:, :10]
+    assert np.array_equal(values, expected)
+    assert np.array_equal(np.take_along_axis(scores, columns, axis=1), values)
+    assert all(len(set(row)) == 10 for row in columns.tolist())
+    assert columns[1, 0] == n_columns - 1
 
 
 def test_dense_reference_finds_the_largest_products():

@@ -10,6 +10,7 @@ from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.matching import fairness, register, services
 from werkroute.matching.engine import EXCLUDED_ATTRIBUTES, PARTS
 from werkroute.matching.models import Match, MatchingSettings, MatchRun, RunStatus
+from werkroute.matching.services import reading
 
 
 def full_run(shard_size: int = 2, top_k: int = 3) -> MatchRun:
@@ -127,6 +128,25 @@ def test_candidates_only_among_the_people_the_caller_may_see(market):
     )
     assert {c.job_seeker for c in found} == {market.anna, market.bram, market.dirk}
     assert found[0].job_seeker == market.anna  # three years in a warehouse
+
+
+@pytest.mark.parametrize("probes", [(1,), (1, 2), ()])
+def test_candidates_are_the_same_whether_found_by_probing_or_from_the_whole_pool(
+    market, monkeypatch, probes
+):
+    # The best-scored people are checked against the pool in growing windows, then the whole
+    # pool is read: windows too small to fill the list must change nothing.
+    case_manager = market.users["case_manager"]
+    pool = jobseeker_queries.candidate_pool(case_manager)
+    expected = services.candidates_for_offering(
+        actor=case_manager, offering=market.warehouse, people=pool, limit=2
+    )
+    monkeypatch.setattr(reading, "PROBES", probes)
+    found = services.candidates_for_offering(
+        actor=case_manager, offering=market.warehouse, people=pool, limit=2
+    )
+    assert [c.job_seeker for c in found] == [c.job_seeker for c in expected]
+    assert len(found) == 2
 
 
 def test_a_vacancy_that_is_not_open_has_no_candidates(market):
