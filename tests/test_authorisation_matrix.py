@@ -81,6 +81,9 @@ PUBLIC_URL_NAMES: dict[str, int] = {
     "oidc_authentication_init": 302,
     "oidc_authentication_callback": 302,
     "oidc_logout": 405,  # POST only
+    # eHerkenning login for employer staff: always mounted, 404 while switched off (the default).
+    "accounts:eherkenning_init": 404,
+    "accounts:eherkenning_callback": 404,
 }
 # Public URLs whose answer here is a redirect to the login page by design, not a login demand:
 # the DigiD callback without a code sends the visitor back to the login with "digid=mislukt".
@@ -281,6 +284,8 @@ LOGIN_REQUIRED_URL_NAMES = {
     "employers:employer_detail",
     "employers:employer_edit",
     "employers:contact_person_add",
+    "employers:contact_person_edit",
+    "employers:contact_person_remove",
     "employers:contact_moment_add",
     "employers:agreement_create",
     "employers:agreement_detail",
@@ -291,10 +296,13 @@ LOGIN_REQUIRED_URL_NAMES = {
     "employers:proposal_status",
     "employers:proposal_consent",
     "employers:placement_create",
+    "employers:placement_edit",
+    "employers:placement_cancel",
     "employers:check_list",
     "employers:check_record",
     "employers:review_list",
     "employers:review_decide",
+    "employers:settings",
     "employer_portal:home",
     "employer_portal:proposal",
     "employer_portal:answer",
@@ -365,6 +373,7 @@ def _employer_world(region: Any, job_seeker: Any, vacancy: Any, cm: User) -> dic
     import datetime as dt
 
     from werkroute.employers.models import (
+        ContactPerson,
         FollowUpCheck,
         Placement,
         Proposal,
@@ -389,7 +398,15 @@ def _employer_world(region: Any, job_seeker: Any, vacancy: Any, cm: User) -> dic
     )
     check = FollowUpCheck.objects.create(placement=placement, months=6, due_on=proposal.proposed_on)
     VacancyReview.objects.create(offering=vacancy)
-    return {"employer": employer, "agreement": agreement, "proposal": proposal, "check": check}
+    contact = ContactPerson.objects.create(organisation=employer, name="Petra de Vries")
+    return {
+        "employer": employer,
+        "agreement": agreement,
+        "proposal": proposal,
+        "check": check,
+        "placement": placement,
+        "contact": contact,
+    }
 
 
 @pytest.fixture
@@ -525,6 +542,14 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "employers:employer_detail": lambda o: {"public_id": o["employer"].public_id},
     "employers:employer_edit": lambda o: {"public_id": o["employer"].public_id},
     "employers:contact_person_add": lambda o: {"public_id": o["employer"].public_id},
+    "employers:contact_person_edit": lambda o: {
+        "public_id": o["employer"].public_id,
+        "contact_id": o["contact"].public_id,
+    },
+    "employers:contact_person_remove": lambda o: {
+        "public_id": o["employer"].public_id,
+        "contact_id": o["contact"].public_id,
+    },
     "employers:contact_moment_add": lambda o: {"public_id": o["employer"].public_id},
     "employers:agreement_create": lambda o: {"public_id": o["employer"].public_id},
     "employers:agreement_detail": lambda o: {"public_id": o["agreement"].public_id},
@@ -533,6 +558,8 @@ OTHER_WORLD_KWARGS: dict[str, Any] = {
     "employers:proposal_status": lambda o: {"public_id": o["proposal"].public_id},
     "employers:proposal_consent": lambda o: {"public_id": o["proposal"].public_id},
     "employers:placement_create": lambda o: {"public_id": o["proposal"].public_id},
+    "employers:placement_edit": lambda o: {"public_id": o["placement"].public_id},
+    "employers:placement_cancel": lambda o: {"public_id": o["placement"].public_id},
     "employers:check_record": lambda o: {"public_id": o["check"].public_id},
     "employers:review_decide": lambda o: {"public_id": o["published"].public_id},
     "employer_portal:proposal": lambda o: {"public_id": o["proposal"].public_id},

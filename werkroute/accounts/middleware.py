@@ -4,8 +4,8 @@ Runs after django-otp's OTPMiddleware, which tells whether this session was veri
 device. A signed-in staff member who has not verified yet is sent to the code page (which sends
 someone without an app on to set one up). Open are: the public route map and service pages
 (namespaces in OPEN_NAMESPACES), the login, second-factor and logout pages, the language switch
-and the DigiD login. Every other page counts as login-required, so new areas are closed to
-unverified staff without anyone having to remember it. Static files never reach this middleware.
+and the DigiD and eHerkenning logins. Every other page counts as login-required, so new areas
+are closed to unverified staff without anyone having to remember it. Static files never reach this middleware.
 Job seekers and visitors pass untouched.
 """
 
@@ -30,6 +30,8 @@ OPEN_VIEWS = frozenset(
         "oidc_authentication_init",
         "oidc_authentication_callback",
         "oidc_logout",
+        "accounts:eherkenning_init",
+        "accounts:eherkenning_callback",
     }
 )
 

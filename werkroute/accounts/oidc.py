@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from stdnum.exceptions import ValidationError as InvalidNumber
@@ -25,6 +26,23 @@ from werkroute.accounts import services
 from werkroute.accounts.models import User
 
 LOOKUP_PREFIX = "digid-"
+
+# Two brokers share mozilla-django-oidc: DigiD through its stock views, eHerkenning through
+# subclasses (eherkenning.py). A callback view marks its request with its broker, and each
+# backend handles only its own broker's callbacks, so a code is never sent to the wrong broker.
+DIGID = "digid"
+EHERKENNING = "eherkenning"
+BROKER_ATTRIBUTE = "werkroute_oidc_broker"
+
+
+def mark_broker(request: HttpRequest, broker: str) -> None:
+    setattr(request, BROKER_ATTRIBUTE, broker)
+
+
+def broker_of(request: HttpRequest) -> str:
+    """The broker whose callback this request is; unmarked requests come from the stock views,
+    which serve DigiD."""
+    return getattr(request, BROKER_ATTRIBUTE, DIGID)
 
 
 def bsn_from_claims(claims: dict[str, Any]) -> str | None:
@@ -49,6 +67,11 @@ def digid_lookup_key(bsn: str) -> str:
 
 class DigiDBackend(OIDCAuthenticationBackend):
     """Finds or creates the resident's account from the BSN claim; never logs the claims."""
+
+    def authenticate(self, request: HttpRequest | None, **kwargs: Any) -> User | None:
+        if request is None or broker_of(request) != DIGID:
+            return None
+        return super().authenticate(request, **kwargs)
 
     def verify_claims(self, claims: dict[str, Any]) -> bool:
         return bsn_from_claims(claims) is not None

@@ -6,6 +6,7 @@ asked (views check first; this is the second lock) and runs in one transaction.
 """
 
 import enum
+import hashlib
 import logging
 import secrets
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from django_otp.models import Device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from werkroute.accounts.constants import Role
 from werkroute.accounts.models import User
 from werkroute.accounts.queries import (
     administered_municipalities,
@@ -29,6 +31,8 @@ from werkroute.accounts.queries import (
     is_staff_member,
     may_reset_second_factor,
 )
+from werkroute.core.audit.models import AccessAction, AccessOutcome
+from werkroute.core.audit.services import record_access
 from werkroute.core.models import Branding, Municipality, Region
 
 logger = logging.getLogger(__name__)
@@ -254,4 +258,95 @@ def register_digid_user(*, lookup_key: str) -> User:
     if created:
         user.set_unusable_password()
         user.save(update_fields=["password"])
+    return user
+
+
+# --- eHerkenning -------------------------------------------------------------------------------
+
+EHERKENNING_PREFIX = "eherkenning-"
+
+
+class EmployerLoginRefusal(enum.Enum):
+    """Why an eHerkenning login was refused; the value is the code on the login page's URL."""
+
+    UNKNOWN_EMPLOYER = "onbekend"  # no employer with this KvK number
+    EMPLOYER_DISABLED = "uit"  # the employer's staff may not log in with eHerkenning
+    ACCOUNT_DISABLED = "account-uit"  # this person's account was switched off
+
+
+class EmployerLoginRefused(Exception):
+    def __init__(self, refusal: EmployerLoginRefusal) -> None:
+        super().__init__(refusal.value)
+        self.refusal = refusal
+
+
+def eherkenning_lookup_key(*, kvk_number: str, person: str) -> str:
+    """The username of an employer staff account: a hash of the KvK number and the person's
+    pseudonym from eHerkenning. The same person acting for the same organisation finds the same
+    account; the pseudonym itself is not stored, and the username stays short."""
+    digest = hashlib.sha256(f"{kvk_number}\x00{person}".encode()).hexdigest()
+    return EHERKENNING_PREFIX + digest
+
+
+def _record_employer_login(user: User | None, organisation: Any, refusal: Any = None) -> None:
+    record_access(
+        actor=user,
+        role=Role.PARTNER_STAFF,
+        action=AccessAction.LOGIN_FAILED if refusal else AccessAction.LOGIN,
+        obj_type="catalogue.organisation",
+        obj_id=organisation.public_id if organisation is not None else None,
+        subject=None,
+        activity=None,
+        outcome=AccessOutcome.DENIED if refusal else AccessOutcome.ALLOWED,
+        reason=f"eHerkenning: {refusal.value}" if refusal else "eHerkenning",
+    )
+
+
+def _refuse(refusal: EmployerLoginRefusal, organisation: Any = None) -> EmployerLoginRefused:
+    _record_employer_login(None, organisation, refusal)
+    logger.info("eHerkenning login refused: %s", refusal.value)  # a code, no personal data
+    return EmployerLoginRefused(refusal)
+
+
+def sign_in_employer_staff(*, kvk_number: str, person: str) -> User:
+    """The account of a person who logged in with eHerkenning for the organisation with this KvK
+    number (eight digits, already checked): found, or made without roles or password, and a
+    staff member of every employer record with that number whose staff may use eHerkenning.
+
+    No actor: the person signs in themselves. Raises EmployerLoginRefused when no employer has
+    this number, when none of them allows eHerkenning, or when the account was switched off;
+    each refusal and each login leaves an access-audit row (by the employer's public id).
+    """
+    from werkroute.catalogue.constants import OrganisationKind  # a higher app: imported late
+    from werkroute.catalogue.models import Organisation, OrganisationMembership
+
+    employers = list(
+        Organisation.objects.filter(
+            kvk_number=kvk_number, kinds__has=OrganisationKind.EMPLOYER
+        ).order_by("pk")
+    )
+    if not employers:
+        raise _refuse(EmployerLoginRefusal.UNKNOWN_EMPLOYER)
+    allowed = [employer for employer in employers if employer.eherkenning_enabled]
+    if not allowed:
+        raise _refuse(EmployerLoginRefusal.EMPLOYER_DISABLED, employers[0])
+    username = eherkenning_lookup_key(kvk_number=kvk_number, person=person)
+    with transaction.atomic():
+        user, created = User.objects.select_for_update().get_or_create(username=username)
+        if not created and not user.is_active:
+            refused = True
+        else:
+            refused = False
+            if created:
+                user.set_unusable_password()
+                user.save(update_fields=["password"])
+            for employer in allowed:
+                OrganisationMembership.objects.get_or_create(user=user, organisation=employer)
+            # An employer record that no longer allows eHerkenning loses this account.
+            OrganisationMembership.objects.filter(
+                user=user, organisation__in=[e for e in employers if e not in allowed]
+            ).delete()
+            _record_employer_login(user, allowed[0])
+    if refused:
+        raise _refuse(EmployerLoginRefusal.ACCOUNT_DISABLED, allowed[0])
     return user

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, include, path
 
-from werkroute.accounts import views
+from werkroute.accounts import eherkenning, views
 
 app_name = "accounts"
 
@@ -9,6 +9,17 @@ urlpatterns = [
     path("inloggen/code/", views.otp_verify, name="otp_verify"),
     path("inloggen/app-instellen/", views.otp_enrol, name="otp_enrol"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
+    # eHerkenning for employer staff: always mounted, answers 404 while switched off.
+    path(
+        "eherkenning/authenticate/",
+        eherkenning.EHerkenningRequestView.as_view(),
+        name="eherkenning_init",
+    ),
+    path(
+        "eherkenning/callback/",
+        eherkenning.EHerkenningCallbackView.as_view(),
+        name="eherkenning_callback",
+    ),
     path("", views.home, name="home"),
 ]
 

@@ -18,7 +18,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
 from django_otp.models import Device
 
-from werkroute.accounts import services
+from werkroute.accounts import eherkenning, services
 from werkroute.accounts.constants import Role
 from werkroute.accounts.forms import (
     LoginForm,
@@ -84,6 +84,11 @@ class LoginView(auth_views.LoginView):
         digid = settings.WERKROUTE_DIGID_OIDC_ENABLED
         context["digid_enabled"] = digid
         context["digid_failed"] = digid and self.request.GET.get("digid") == "mislukt"
+        eherkenning_on = settings.WERKROUTE_EHERKENNING_OIDC_ENABLED
+        context["eherkenning_enabled"] = eherkenning_on
+        context["eherkenning_message"] = eherkenning_on and eherkenning.message_for(
+            self.request.GET.get(eherkenning.QUERY_PARAMETER)
+        )
         return context
 
 

@@ -53,6 +53,10 @@ class Organisation(PublicIdModel, TimeStampedModel):
     email = models.EmailField(_("e-mailadres"), blank=True)
     phone = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
     kvk_number = models.CharField(_("KvK-nummer"), max_length=8, blank=True)
+    # Off: this employer's staff can no longer log in with eHerkenning (see accounts/eherkenning.py).
+    eherkenning_enabled = models.BooleanField(
+        _("medewerkers mogen inloggen met eHerkenning"), default=True
+    )
     sector = models.ForeignKey(
         Sector, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("sector")
     )

@@ -7,6 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONE, SELF
 
 from werkroute.conf.environ import env_bool, env_int, env_list, env_str
@@ -265,6 +266,53 @@ if WERKROUTE_DIGID_OIDC_ENABLED:
         raise ImproperlyConfigured("WERKROUTE_DIGID_HASH_KEY must be at least 32 characters")
     AUTHENTICATION_BACKENDS.append("werkroute.accounts.oidc.DigiDBackend")
 
+# eHerkenning for employer staff through its own OpenID Connect broker (off by default; see
+# docs/operations.md). mozilla-django-oidc's OIDC_* settings above belong to DigiD; the
+# eHerkenning backend and views read these instead (werkroute/accounts/eherkenning.py).
+WERKROUTE_EHERKENNING_OIDC_ENABLED = env_bool("WERKROUTE_EHERKENNING_OIDC_ENABLED", False)
+WERKROUTE_EHERKENNING_OIDC_CLIENT_ID = env_str("WERKROUTE_EHERKENNING_OIDC_CLIENT_ID", "")
+WERKROUTE_EHERKENNING_OIDC_CLIENT_SECRET = env_str("WERKROUTE_EHERKENNING_OIDC_CLIENT_SECRET", "")
+WERKROUTE_EHERKENNING_OIDC_AUTHORIZATION_ENDPOINT = env_str(
+    "WERKROUTE_EHERKENNING_OIDC_AUTHORIZATION_ENDPOINT", ""
+)
+WERKROUTE_EHERKENNING_OIDC_TOKEN_ENDPOINT = env_str("WERKROUTE_EHERKENNING_OIDC_TOKEN_ENDPOINT", "")
+# Empty: the claims are read from the (verified) ID token only.
+WERKROUTE_EHERKENNING_OIDC_USER_ENDPOINT = env_str("WERKROUTE_EHERKENNING_OIDC_USER_ENDPOINT", "")
+WERKROUTE_EHERKENNING_OIDC_JWKS_ENDPOINT = env_str("WERKROUTE_EHERKENNING_OIDC_JWKS_ENDPOINT", "")
+WERKROUTE_EHERKENNING_OIDC_SIGN_ALGO = env_str("WERKROUTE_EHERKENNING_OIDC_SIGN_ALGO", "RS256")
+WERKROUTE_EHERKENNING_OIDC_SCOPES = env_str("WERKROUTE_EHERKENNING_OIDC_SCOPES", "openid")
+# The claim with the organisation's KvK number, and the one that identifies the person (a
+# pseudonym: the same person for the same organisation gives the same value at every login).
+WERKROUTE_EHERKENNING_KVK_CLAIM = env_str(
+    "WERKROUTE_EHERKENNING_KVK_CLAIM", "urn:etoegang:1.9:EntityConcernedID:KvKnr"
+)
+WERKROUTE_EHERKENNING_PERSON_CLAIM = env_str(
+    "WERKROUTE_EHERKENNING_PERSON_CLAIM", "urn:etoegang:core:ActingSubjectID"
+)
+if WERKROUTE_EHERKENNING_OIDC_ENABLED:
+    _eherkenning_required = {
+        name: globals()[name]
+        for name in (
+            "WERKROUTE_EHERKENNING_OIDC_CLIENT_ID",
+            "WERKROUTE_EHERKENNING_OIDC_CLIENT_SECRET",
+            "WERKROUTE_EHERKENNING_OIDC_AUTHORIZATION_ENDPOINT",
+            "WERKROUTE_EHERKENNING_OIDC_TOKEN_ENDPOINT",
+            "WERKROUTE_EHERKENNING_KVK_CLAIM",
+            "WERKROUTE_EHERKENNING_PERSON_CLAIM",
+        )
+    }
+    if WERKROUTE_EHERKENNING_OIDC_SIGN_ALGO.startswith(("RS", "ES")):
+        _eherkenning_required["WERKROUTE_EHERKENNING_OIDC_JWKS_ENDPOINT"] = (
+            WERKROUTE_EHERKENNING_OIDC_JWKS_ENDPOINT
+        )
+    _missing = [name for name, value in _eherkenning_required.items() if not value]
+    if _missing:
+        raise ImproperlyConfigured(
+            "WERKROUTE_EHERKENNING_OIDC_ENABLED is on, but these are not set: "
+            + ", ".join(_missing)
+        )
+    AUTHENTICATION_BACKENDS.append("werkroute.accounts.eherkenning.EHerkenningBackend")
+
 # Background work. With REDIS_URL set, Celery workers on Redis run the tasks (several machines may
 # share a matching run); without it every task runs in the calling process, at once.
 REDIS_URL = env_str("REDIS_URL", "")
@@ -274,6 +322,46 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = TIME_ZONE
+# The scheduled jobs (werkroute/scheduled.py) and when `celery -A werkroute.celery beat` starts
+# them, in Dutch time. Without REDIS_URL there is no beat: cron runs the same jobs as commands
+# (docs/operations.md, "Scheduled jobs").
+CELERY_IMPORTS = ["werkroute.scheduled"]
+CELERY_BEAT_SCHEDULE = {
+    "send-appointment-reminders": {
+        "task": "scheduled.send_appointment_reminders",
+        "schedule": crontab(minute=5),
+    },
+    "match": {"task": "scheduled.match", "schedule": crontab(minute=0, hour=1)},
+    "apply-retention": {
+        "task": "scheduled.apply_retention",
+        "schedule": crontab(minute=0, hour=2, day_of_month=1),
+    },
+    "verify-audit-chain": {
+        "task": "scheduled.verify_audit_chain",
+        "schedule": crontab(minute=30, hour=3),
+    },
+    "plan-follow-up-checks": {
+        "task": "scheduled.plan_follow_up_checks",
+        "schedule": crontab(minute=0, hour=6),
+    },
+    "flag-overdue-referrals": {
+        "task": "scheduled.flag_overdue_referrals",
+        "schedule": crontab(minute=15, hour=6),
+    },
+    "send-saved-search-alerts": {
+        "task": "scheduled.send_saved_search_alerts",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    "remind-stale-offerings": {
+        "task": "scheduled.remind_stale_offerings",
+        "schedule": crontab(minute=0, hour=8, day_of_week="mon"),
+    },
+    "send-campaign-invitations": {
+        "task": "scheduled.send_campaign_invitations",
+        "schedule": crontab(minute=0, hour=9),
+    },
+}
 # Matching: people per shard of a full run, and the best offerings kept per person.
 MATCHING_SHARD_SIZE = env_int("MATCHING_SHARD_SIZE", 10_000)
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 10)

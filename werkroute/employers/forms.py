@@ -76,7 +76,7 @@ class EmployerForm(ServiceErrorsMixin, forms.Form):
         return services.clean_kvk_number(value) if value else ""
 
 
-class ContactPersonForm(forms.Form):
+class ContactPersonForm(ServiceErrorsMixin, forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=150)
     job_title = forms.CharField(label=_("Functie"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mailadres"), required=False)
@@ -192,6 +192,17 @@ class PlacementForm(ServiceErrorsMixin, forms.Form):
     )
     outflow = forms.ChoiceField(
         label=_("Uitstroom"), choices=Outflow.choices, widget=forms.RadioSelect
+    )
+
+
+class CancelPlacementForm(ServiceErrorsMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom schrapt u deze plaatsing?"),
+        max_length=300,
+        help_text=_(
+            "Bijvoorbeeld: bij de verkeerde voordracht vastgelegd. Schrijf geen gezondheid op."
+        ),
+        error_messages={"required": _("Schrijf op waarom u de plaatsing schrapt.")},
     )
 
 

@@ -7,6 +7,7 @@ seeker: they are read and changed only through services.py, which writes the aud
 """
 
 import datetime as dt
+import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -15,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from werkroute.catalogue.constants import TargetGroup
+from werkroute.catalogue.constants import ContractType, TargetGroup
 from werkroute.catalogue.models import Offering, Organisation
 from werkroute.core.fields import ChoiceSetField
 from werkroute.core.models import Municipality, PublicIdModel, TimeStampedModel
@@ -62,6 +63,8 @@ class EmployerProfile(TimeStampedModel):
 
 
 class ContactPerson(models.Model):
+    # Contact persons are people: in URLs by this UUID, never by their integer key.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="employer_contacts"
     )
@@ -278,10 +281,18 @@ class ProposalEvent(models.Model):
         return self.what
 
 
+class PlacementQuerySet(models.QuerySet["Placement"]):
+    def active(self) -> "PlacementQuerySet":
+        """Placements that count: not cancelled as entered by mistake."""
+        return self.filter(cancelled_at__isnull=True)
+
+
 class Placement(PublicIdModel, TimeStampedModel):
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="placement")
     start_date = models.DateField(_("startdatum"))
-    contract_type = models.CharField(_("soort contract"), max_length=20)
+    contract_type = models.CharField(
+        _("soort contract"), max_length=20, choices=ContractType.choices
+    )
     hours_per_week = models.PositiveSmallIntegerField(
         _("uren per week"), validators=[MinValueValidator(1), MaxValueValidator(60)]
     )
@@ -303,6 +314,14 @@ class Placement(PublicIdModel, TimeStampedModel):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    # A placement entered by mistake is cancelled, not deleted: the history stays.
+    cancelled_at = models.DateTimeField(_("geschrapt op"), null=True, blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    cancel_reason = models.CharField(_("reden van schrappen"), max_length=300, blank=True)
+
+    objects = PlacementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("plaatsing")
@@ -311,6 +330,10 @@ class Placement(PublicIdModel, TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.proposal.code} – {self.start_date}"
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     def due_date(self, months: int) -> dt.date:
         month = self.start_date.month - 1 + months

@@ -22,7 +22,13 @@ from werkroute.catalogue.models import Offering, Organisation
 from werkroute.catalogue.queries import organisations_of
 from werkroute.core.models import Municipality, Region
 from werkroute.employers.constants import INVITED_STATUSES, ProposalStatus
-from werkroute.employers.models import FollowUpCheck, Placement, Proposal, WorkAgreement
+from werkroute.employers.models import (
+    ContactPerson,
+    FollowUpCheck,
+    Placement,
+    Proposal,
+    WorkAgreement,
+)
 from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.jobseekers.constants import ConsentKind
 from werkroute.jobseekers.models import Consent
@@ -141,7 +147,10 @@ def placements_for_staff(user: Any) -> QuerySet[Placement]:
 
 
 def follow_up_checks_for(user: Any) -> QuerySet[FollowUpCheck]:
-    return FollowUpCheck.objects.filter(placement__in=placements_for_staff(user)).select_related(
+    """Checks of the user's placements; a cancelled placement has none left to do."""
+    return FollowUpCheck.objects.filter(
+        placement__in=placements_for_staff(user), placement__cancelled_at__isnull=True
+    ).select_related(
         "placement__proposal__job_seeker", "placement__proposal__offering__organisation"
     )
 
@@ -213,3 +222,30 @@ def own_proposals(user: Any) -> QuerySet[Proposal]:
 
 def access_own_proposal(user: Any, public_id: Any) -> Proposal:
     return _one(own_proposals(user).select_related("offering__organisation"), public_id)
+
+
+# --- Contact persons and placements, for staff ---------------------------------------------
+
+
+def access_contact_person(user: Any, employer_id: Any, public_id: Any) -> ContactPerson:
+    employer = access_employer(user, employer_id)
+    return _one(employer.employer_contacts.select_related("organisation"), public_id)
+
+
+def access_placement(user: Any, public_id: Any) -> Placement:
+    """A placement of a proposal this staff member may see (absent or not theirs: 404)."""
+    return _one(
+        Placement.objects.filter(proposal__in=proposals_for_staff(user)).select_related(
+            "proposal__job_seeker", "proposal__offering__organisation"
+        ),
+        public_id,
+    )
+
+
+def access_employer_placement(user: Any, public_id: Any) -> Placement:
+    return _one(
+        Placement.objects.filter(proposal__in=proposals_for_employer(user)).select_related(
+            "proposal__job_seeker", "proposal__offering__organisation"
+        ),
+        public_id,
+    )

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from werkroute.employers.views import settings as settings_views
 from werkroute.employers.views import staff as views
 
 app_name = "employers"
@@ -12,6 +13,16 @@ urlpatterns = [
     path("<uuid:public_id>/", views.employer_detail, name="employer_detail"),
     path("<uuid:public_id>/wijzigen/", views.employer_edit, name="employer_edit"),
     path("<uuid:public_id>/contactpersoon/", views.contact_person_add, name="contact_person_add"),
+    path(
+        "<uuid:public_id>/contactpersoon/<uuid:contact_id>/wijzigen/",
+        views.contact_person_edit,
+        name="contact_person_edit",
+    ),
+    path(
+        "<uuid:public_id>/contactpersoon/<uuid:contact_id>/verwijderen/",
+        views.contact_person_remove,
+        name="contact_person_remove",
+    ),
     path("<uuid:public_id>/contact/", views.contact_moment_add, name="contact_moment_add"),
     path("<uuid:public_id>/werkakkoord/nieuw/", views.agreement_create, name="agreement_create"),
     path("werkakkoord/<uuid:public_id>/", views.agreement_detail, name="agreement_detail"),
@@ -26,8 +37,11 @@ urlpatterns = [
         name="proposal_consent",
     ),
     path("voordracht/<uuid:public_id>/plaatsing/", views.placement_create, name="placement_create"),
+    path("plaatsing/<uuid:public_id>/wijzigen/", views.placement_edit, name="placement_edit"),
+    path("plaatsing/<uuid:public_id>/schrappen/", views.placement_cancel, name="placement_cancel"),
     path("controles/", views.check_list, name="check_list"),
     path("controle/<uuid:public_id>/", views.check_record, name="check_record"),
     path("vacatures-beoordelen/", views.review_list, name="review_list"),
     path("vacatures-beoordelen/<uuid:public_id>/", views.review_decide, name="review_decide"),
+    path("instellingen/", settings_views.settings_page, name="settings"),
 ]

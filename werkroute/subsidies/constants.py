@@ -30,6 +30,13 @@ class Region(models.TextChoices):
     OTHER = "other", _("een ander land")
 
 
+class EmployerSector(models.TextChoices):
+    """Some schemes are for private employers only (in Belgium: the RSZ reductions)."""
+
+    PRIVATE = "private", _("privé (bedrijf, zelfstandige, vzw of stichting)")
+    PUBLIC = "public", _("overheid of openbare instelling")
+
+
 class SchemeCountry(models.TextChoices):
     NETHERLANDS = "nl", _("Nederland")
     FLANDERS = "be-vl", _("Vlaanderen")
@@ -38,6 +45,7 @@ class SchemeCountry(models.TextChoices):
 BENEFIT_CHOICES = [*BenefitType.choices, *OtherBenefitType.choices]
 CONTRACT_CHOICES = ContractType.choices
 REGION_CHOICES = Region.choices
+EMPLOYER_SECTOR_CHOICES = EmployerSector.choices
 
 
 def vocabularies() -> dict[str, dict[str, str]]:
@@ -46,4 +54,5 @@ def vocabularies() -> dict[str, dict[str, str]]:
         "benefit_type": {code: str(label) for code, label in BENEFIT_CHOICES},
         "contract_type": {code: str(label) for code, label in CONTRACT_CHOICES},
         "region": {code: str(label) for code, label in REGION_CHOICES},
+        "employer_sector": {code: str(label) for code, label in EMPLOYER_SECTOR_CHOICES},
     }

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from werkroute.subsidies.constants import (
     BENEFIT_CHOICES,
     CONTRACT_CHOICES,
+    EMPLOYER_SECTOR_CHOICES,
     REGION_CHOICES,
     SchemeCountry,
 )
@@ -119,6 +120,8 @@ class CheckForm(forms.Form):
         "work_region",
         "worked_for_employer_before",
         "employer_recognised_training_company",
+        "employer_sector",
+        "hire_number",
     )
 
     country = forms.ChoiceField(
@@ -174,6 +177,13 @@ class CheckForm(forms.Form):
     work_region = _choice(_("Werkplek in"), REGION_CHOICES)
     worked_for_employer_before = _yes_no(_("Werkte het afgelopen half jaar al bij deze werkgever"))
     employer_recognised_training_company = _yes_no(_("Werkgever is een erkend leerbedrijf (SBB)"))
+    employer_sector = _choice(_("Soort werkgever"), EMPLOYER_SECTOR_CHOICES)
+    hire_number = _whole_number(
+        _("De hoeveelste werknemer is dit voor de werkgever?"),
+        1,
+        10_000,
+        _("1 = de eerste werknemer ooit. Telt mee in België (eerste aanwervingen)."),
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -23,6 +23,7 @@ from werkroute.accounts.constants import Role
 from werkroute.accounts.models import User
 from werkroute.accounts.oidc import DigiDBackend, digid_lookup_key
 from werkroute.accounts.tests.helpers import verified_client
+from werkroute.accounts.tests.oidc_broker import FakeBroker, log_in_through
 from werkroute.accounts.throttling import client_ip
 from werkroute.accounts.urls import digid_urlpatterns
 from werkroute.catalogue.tests.factories import (
@@ -511,3 +512,27 @@ def test_the_bsn_claim_name_is_configurable(settings: Any) -> None:
 def test_the_digid_url_is_mounted_only_when_on() -> None:
     assert digid_urlpatterns(False) == []
     assert [str(p.pattern) for p in digid_urlpatterns(True)] == ["account/digid/"]
+
+
+@pytest.mark.usefixtures("digid_on")
+def test_a_digid_login_through_the_broker_makes_the_residents_account(
+    settings: Any, oidc_broker: FakeBroker
+) -> None:
+    settings.OIDC_RP_CLIENT_SECRET = "digid-secret"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = oidc_broker.endpoint("authorize")
+    settings.OIDC_OP_TOKEN_ENDPOINT = oidc_broker.endpoint("token")
+    settings.OIDC_OP_USER_ENDPOINT = oidc_broker.endpoint("userinfo")
+    settings.OIDC_OP_JWKS_ENDPOINT = oidc_broker.endpoint("jwks")
+    settings.AUTHENTICATION_BACKENDS = [
+        *settings.AUTHENTICATION_BACKENDS,
+        "werkroute.accounts.oidc.DigiDBackend",
+        "werkroute.accounts.eherkenning.EHerkenningBackend",  # must leave DigiD's callback alone
+    ]
+    client = Client()
+
+    response = log_in_through(client, oidc_broker, "/account/digid/authenticate/", {"bsn": BSN})
+
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:home")
+    user = User.objects.get(pk=client.session[SESSION_KEY])
+    assert user.username == digid_lookup_key(BSN)
+    assert [r["client_id"] for r in oidc_broker.token_requests] == ["werkroute-test"]

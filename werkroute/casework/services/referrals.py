@@ -31,6 +31,10 @@ from werkroute.casework.constants import (
 from werkroute.casework.models import Referral, ReferralEvent
 from werkroute.casework.queries import referrals as referral_queries
 from werkroute.casework.services._common import require_staff
+from werkroute.casework.services.referral_mail import (
+    notify_case_manager,
+    notify_partner_of_new_referral,
+)
 from werkroute.catalogue import queries as catalogue_queries
 from werkroute.catalogue.models import Organisation
 from werkroute.core.audit.models import AccessAction, AccessOutcome
@@ -276,6 +280,7 @@ def refer_job_seeker(
             at=now,
         )
         recorded["obj_id"] = referral.public_id
+        notify_partner_of_new_referral(referral)
     return referral
 
 
@@ -295,8 +300,10 @@ def _move(
     role: str,
     note: str = "",
     changes: dict[str, Any] | None = None,
+    notify: bool = False,
 ) -> Referral:
-    """Check the status under a row lock, change it, and write the event and the audit entry."""
+    """Check the status under a row lock, change it, and write the event and the audit entry.
+    With notify, the case manager gets an e-mail (without details) once the change is saved."""
     with _recording(
         name, actor=actor, referral=referral, job_seeker=referral.job_seeker, role=role
     ):
@@ -323,6 +330,8 @@ def _move(
             actor=actor,
             note=note,
         )
+        if notify:
+            notify_case_manager(referral)
     return referral
 
 
@@ -346,6 +355,7 @@ def accept_referral(*, actor: Any, referral: Referral) -> Referral:
         actor=actor,
         name="verwijzing accepteren",
         role=Role.PARTNER_STAFF,
+        notify=True,
         changes={"responded_at": timezone.now(), "handled_by": actor},
     )
 
@@ -360,6 +370,7 @@ def decline_referral(*, actor: Any, referral: Referral, reason: str) -> Referral
         actor=actor,
         name="verwijzing afwijzen",
         role=Role.PARTNER_STAFF,
+        notify=True,
         note=reason,
         changes={
             "responded_at": timezone.now(),
@@ -380,6 +391,7 @@ def answer_referral(*, actor: Any, referral: Referral, answer: str) -> Referral:
         actor=actor,
         name="verwijzing beantwoorden",
         role=Role.PARTNER_STAFF,
+        notify=True,
         note=answer,
         changes={"answer": answer, "answered_at": timezone.now()},
     )
@@ -388,7 +400,8 @@ def answer_referral(*, actor: Any, referral: Referral, answer: str) -> Referral:
 def close_referral(*, actor: Any, referral: Referral, note: str = "") -> Referral:
     """After the answer, the partner or the case manager closes the referral."""
     is_partner = catalogue_queries.organisations_of(actor).filter(pk=referral.organisation_id)
-    if is_partner.exists():
+    by_partner = is_partner.exists()
+    if by_partner:
         role = Role.PARTNER_STAFF
     else:
         require_staff(actor, referral.job_seeker)
@@ -401,6 +414,7 @@ def close_referral(*, actor: Any, referral: Referral, note: str = "") -> Referra
         role=role,
         note=(note or "").strip()[:MAX_TEXT_LENGTH],
         changes={"closed_at": timezone.now()},
+        notify=by_partner,
     )
 
 
@@ -474,3 +488,4 @@ def _flag(referral: Referral, kind: str) -> None:
             to_status=referral.status,
             note=note,
         )
+        notify_case_manager(referral)

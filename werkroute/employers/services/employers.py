@@ -131,21 +131,62 @@ def save_employer(
     return organisation
 
 
+CONTACT_PERSON_FIELDS = ("name", "job_title", "email", "phone")
+CONTACT_PERSON_OBJECT = "employers.contactperson"
+
+
+def _contact_person_values(data: Mapping[str, Any]) -> dict[str, str]:
+    values = {name: (data.get(name) or "").strip() for name in CONTACT_PERSON_FIELDS}
+    if not values["name"]:
+        raise ValidationError({"name": _("Vul de naam van de contactpersoon in.")})
+    return values
+
+
 def add_contact_person(
     *, actor: Any, organisation: Organisation, data: Mapping[str, Any]
 ) -> ContactPerson:
     _require_employer(actor, organisation)
-    person = ContactPerson(organisation=organisation, **dict(data))
+    person = ContactPerson(organisation=organisation, **_contact_person_values(data))
+    with transaction.atomic():
+        person.full_clean()
+        person.save()
+        record_employer_change(
+            actor,
+            action=AccessAction.CREATE,
+            obj_type=CONTACT_PERSON_OBJECT,
+            obj_id=person.public_id,
+        )
+    return person
+
+
+def update_contact_person(
+    *, actor: Any, person: ContactPerson, data: Mapping[str, Any]
+) -> ContactPerson:
+    """Change a contact person's name, job title, e-mail address or phone number."""
+    _require_employer(actor, person.organisation)
+    for name, value in _contact_person_values(data).items():
+        setattr(person, name, value)
     with transaction.atomic():
         person.full_clean()
         person.save()
         record_employer_change(
             actor,
             action=AccessAction.CHANGE,
-            obj_type=EMPLOYER_OBJECT,
-            obj_id=organisation.public_id,
+            obj_type=CONTACT_PERSON_OBJECT,
+            obj_id=person.public_id,
         )
     return person
+
+
+def remove_contact_person(*, actor: Any, person: ContactPerson) -> None:
+    """Remove a contact person who left (or was added by mistake); the audit row remains."""
+    _require_employer(actor, person.organisation)
+    public_id = person.public_id
+    with transaction.atomic():
+        person.delete()
+        record_employer_change(
+            actor, action=AccessAction.DELETE, obj_type=CONTACT_PERSON_OBJECT, obj_id=public_id
+        )
 
 
 def record_contact_moment(
@@ -237,7 +278,7 @@ class Progress:
 def agreement_placements(agreement: WorkAgreement) -> QuerySet[Placement]:
     """Real placements that count for this agreement: at this employer, starting in its period,
     of people of its municipality (any municipality of the region when it is region-wide)."""
-    found = Placement.objects.filter(
+    found = Placement.objects.active().filter(
         proposal__offering__organisation=agreement.organisation,
         start_date__gte=agreement.starts_on,
         start_date__lte=agreement.ends_on,

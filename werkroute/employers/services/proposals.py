@@ -247,6 +247,13 @@ def support_flags(job_seeker: JobSeeker) -> list[str]:
     return flags
 
 
+def _language_label(language: Any) -> str:
+    """ "Nederlands (B1 – redelijk)": the level's label, not its code."""
+    if not language.level:
+        return str(language.language)
+    return f"{language.language} ({language.get_level_display()})"
+
+
 def employer_view(job_seeker: JobSeeker, proposal: Proposal, *, identified: bool) -> EmployerView:
     """Build what the employer may see (pure: no audit; callers use view_proposal_as_employer)."""
     occupations = [str(a) for a in job_seeker.ambitions.all() if str(a)]
@@ -263,17 +270,18 @@ def employer_view(job_seeker: JobSeeker, proposal: Proposal, *, identified: bool
     day_field = JobSeeker._meta.get_field("available_days")
     shift_field = JobSeeker._meta.get_field("shifts")
     cert_field = JobSeeker._meta.get_field("certificates")
+    licence_field = JobSeeker._meta.get_field("driving_licences")
     view = EmployerView(
         proposal=proposal,
         identified=identified,
         code=proposal.code,
         occupations=occupations,
         skills=[s.name for s in job_seeker.skills.all()],
-        languages=[str(language) for language in job_seeker.languages.all()],
+        languages=[_language_label(language) for language in job_seeker.languages.all()],
         education=str(job_seeker.get_education_level_display())
         if job_seeker.education_level
         else "",
-        driving_licences=list(job_seeker.driving_licences),
+        driving_licences=[licence_field.label_of(c) for c in job_seeker.driving_licences],
         certificates=[cert_field.label_of(c) for c in job_seeker.certificates],
         hours=hours,
         days=[day_field.label_of(d) for d in job_seeker.available_days],

@@ -20,6 +20,7 @@ from werkroute.catalogue.models import Offering
 from werkroute.employers import queries, services
 from werkroute.employers.constants import TRANSITIONS, ProposalStatus
 from werkroute.employers.forms import (
+    CancelPlacementForm,
     ContactMomentForm,
     ContactPersonForm,
     EmployerForm,
@@ -159,6 +160,40 @@ def contact_person_add(request: HttpRequest, public_id: Any) -> HttpResponse:
         return redirect("employers:employer_detail", employer.public_id)
     context = {"form": form, "employer": employer, "title": _("Contactpersoon toevoegen")}
     return render(request, "employers/simple_form.html", context)
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def contact_person_edit(request: HttpRequest, public_id: Any, contact_id: Any) -> HttpResponse:
+    person = queries.access_contact_person(request.user, public_id, contact_id)
+    employer = person.organisation
+    initial = {name: getattr(person, name) for name in services.employers.CONTACT_PERSON_FIELDS}
+    form = ContactPersonForm(_post(request), initial=initial)
+    if form.is_valid():
+        try:
+            services.update_contact_person(
+                actor=request.user, person=person, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("De contactpersoon is gewijzigd."))
+            return redirect("employers:employer_detail", employer.public_id)
+    context = {"form": form, "employer": employer, "title": _("Contactpersoon wijzigen")}
+    return render(request, "employers/simple_form.html", context)
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def contact_person_remove(request: HttpRequest, public_id: Any, contact_id: Any) -> HttpResponse:
+    person = queries.access_contact_person(request.user, public_id, contact_id)
+    employer = person.organisation
+    if request.method == "POST":
+        services.remove_contact_person(actor=request.user, person=person)
+        messages.success(request, _("De contactpersoon is verwijderd."))
+        return redirect("employers:employer_detail", employer.public_id)
+    context = {"person": person, "employer": employer}
+    return render(request, "employers/contact_person_remove.html", context)
 
 
 @login_required
@@ -324,6 +359,7 @@ def _allowed(proposal: Proposal) -> list[str]:
 def proposal_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
     proposal = queries.access_proposal(request.user, public_id)
     services.view_proposal(actor=request.user, proposal=proposal)
+    placement = getattr(proposal, "placement", None)
     context = {
         "proposal": proposal,
         "show_name": queries.sees_name(request.user, proposal),
@@ -331,7 +367,8 @@ def proposal_detail(request: HttpRequest, public_id: Any) -> HttpResponse:
         "identity_revealed": queries.reveals_identity(proposal),
         "events": proposal.events.select_related("actor"),
         "status_form": StatusForm(allowed=_allowed(proposal)),
-        "placement": getattr(proposal, "placement", None),
+        "placement": placement if placement and not placement.is_cancelled else None,
+        "cancelled_placement": placement if placement and placement.is_cancelled else None,
         "may_hire": ProposalStatus.HIRED in TRANSITIONS[proposal.status],
     }
     return render(request, "employers/proposal_detail.html", context)
@@ -390,6 +427,63 @@ def placement_create(request: HttpRequest, public_id: Any) -> HttpResponse:
             return redirect("employers:proposal_detail", proposal.public_id)
     context = {"form": form, "proposal": proposal, "back": "employers:proposal_detail"}
     return render(request, "employers/placement_form.html", context)
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def placement_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
+    placement = queries.access_placement(request.user, public_id)
+    if placement.is_cancelled:
+        raise Http404
+    proposal = placement.proposal
+    if request.method == "GET":
+        services.view_proposal(actor=request.user, proposal=proposal, reason="Plaatsing wijzigen")
+    initial = {name: getattr(placement, name) for name in services.placements.PLACEMENT_FIELDS}
+    form = PlacementForm(_post(request), initial=initial)
+    if form.is_valid():
+        try:
+            services.update_placement(
+                actor=request.user, placement=placement, data=form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(request, _("De plaatsing is gewijzigd."))
+            return redirect("employers:proposal_detail", proposal.public_id)
+    context = {
+        "form": form,
+        "proposal": proposal,
+        "placement": placement,
+        "back": "employers:proposal_detail",
+    }
+    return render(request, "employers/placement_form.html", context)
+
+
+@login_required
+@require_http_methods(FORM_METHODS)
+def placement_cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
+    placement = queries.access_placement(request.user, public_id)
+    if placement.is_cancelled:
+        raise Http404
+    proposal = placement.proposal
+    if request.method == "GET":
+        services.view_proposal(actor=request.user, proposal=proposal, reason="Plaatsing schrappen")
+    form = CancelPlacementForm(_post(request))
+    if form.is_valid():
+        try:
+            services.cancel_placement(
+                actor=request.user, placement=placement, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            messages.success(
+                request,
+                _("De plaatsing is geschrapt. Ze telt niet meer mee voor het werkakkoord."),
+            )
+            return redirect("employers:proposal_detail", proposal.public_id)
+    context = {"form": form, "proposal": proposal, "placement": placement}
+    return render(request, "employers/placement_cancel.html", context)
 
 
 # --- Follow-up checks ----------------------------------------------------------------------

@@ -91,6 +91,14 @@ FACT_SPECS: tuple[FactSpec, ...] = (
         "werkte het afgelopen half jaar al bij deze werkgever",
         "job",
     ),
+    FactSpec(
+        "employer_sector",
+        "choice",
+        "soort werkgever (privé of overheid)",
+        "job",
+        vocabulary="employer_sector",
+    ),
+    FactSpec("hire_number", "int", "hoeveelste werknemer bij deze werkgever", "job"),
 )
 FACTS: dict[str, FactSpec] = {spec.name: spec for spec in FACT_SPECS}
 
@@ -127,6 +135,8 @@ class JobFacts:
     start_date: dt.date | None = None
     employer_recognised_training_company: bool | None = None
     worked_for_employer_before: bool | None = None
+    employer_sector: str | None = None
+    hire_number: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         values = asdict(self)

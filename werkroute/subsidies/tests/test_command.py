@@ -14,7 +14,7 @@ from werkroute.subsidies.checks import check_scheme_files
 def test_the_command_says_the_shipped_files_are_good() -> None:
     out = io.StringIO()
     call_command("check_schemes", stdout=out)
-    assert "zijn goed: 11 voor Nederland, 6 voor Vlaanderen" in out.getvalue()
+    assert "zijn goed: 13 voor Nederland, 10 voor Vlaanderen" in out.getvalue()
 
 
 def test_the_command_lists_every_error_and_fails(tmp_path: Path) -> None:

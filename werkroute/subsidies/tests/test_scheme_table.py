@@ -194,10 +194,12 @@ TABLE: dict[tuple[str, str], Case] = {
             "work_region": "be-vl",
             "hours_per_week": 38.0,
             "wage_per_month": 2500.0,
+            "employer_sector": "private",
         },
         (
             Row("registered_as_jobseeker", True, False),
             Row("months_without_work", 24, 23),
+            Row("employer_sector", "private", "public"),
             Row("age", 18, 17),
             Row("age", 65, 66),
             Row("work_region", "be-vl", "be-wal"),
@@ -214,8 +216,10 @@ TABLE: dict[tuple[str, str], Case] = {
             "worked_for_employer_before": False,
             "work_region": "be-vl",
             "wage_per_month": 3000.0,
+            "employer_sector": "private",
         },
         (
+            Row("employer_sector", "private", "public"),
             Row("start_date", dt.date(2024, 6, 30), dt.date(2024, 7, 1)),
             Row("age", 58, 57),
             Row("registered_as_jobseeker", True, False),
@@ -225,11 +229,18 @@ TABLE: dict[tuple[str, str], Case] = {
         ),
     ),
     ("be-vl", "vlaamse-ondersteuningspremie"): Case(
-        {"work_limiting_disability": True, "lives_in": "be-vl", "contract_type": EMPLOYMENT},
+        {
+            "work_limiting_disability": True,
+            "lives_in": "be-vl",
+            "contract_type": EMPLOYMENT,
+            "employer_sector": "private",
+        },
         (
             Row("work_limiting_disability", True, False),
             Row("lives_in", "be-bru", "be-wal"),
             Row("contract_type", "on_call", "none"),
+            # Local authorities and schools may: for a public employer, look closer.
+            Row("employer_sector", "private", "public", Answer.MAYBE),
         ),
     ),
     ("be-vl", "individuele-beroepsopleiding"): Case(
@@ -264,6 +275,89 @@ TABLE: dict[tuple[str, str], Case] = {
             ),
             Row("lives_in", "be-vl", "other"),
             Row("hours_per_week", 19.0, 18.0),
+        ),
+    ),
+    # --- Added with the employer side's second round (issue 5) -----------------------------
+    ("nl", "proefplaatsing-uwv"): Case(
+        {
+            "benefit_type": "unemployment_benefit",
+            "worked_for_employer_before": False,
+            "contract_months": 6,
+        },
+        (
+            Row("benefit_type", "disability_benefit", "social_assistance"),
+            # Possible in another job at the same employer: maybe, not no.
+            Row("worked_for_employer_before", False, True, Answer.MAYBE),
+            Row("contract_months", 6, 5),
+        ),
+    ),
+    ("nl", "jobcoaching-uwv"): Case(
+        {
+            "work_limiting_disability": True,
+            "benefit_type": "disability_benefit",
+            "contract_months": 12,
+            "hours_per_week": 20.0,
+            "wage_value_percent": 50,
+            "contract_type": "temporary",
+        },
+        (
+            Row("work_limiting_disability", True, False),
+            # With WW, sometimes UWV too; with bijstand usually the municipality: maybe.
+            Row("benefit_type", "disability_benefit", "social_assistance", Answer.MAYBE),
+            Row("contract_months", 6, 5),
+            Row("hours_per_week", 12.0, 11.5, Answer.MAYBE),
+            Row("wage_value_percent", 35, 34, Answer.MAYBE),
+        ),
+    ),
+    ("be-vl", "eerste-aanwervingen"): Case(
+        {"employer_sector": "private", "hire_number": 1, "work_region": "be-vl"},
+        (
+            Row("employer_sector", "private", "public"),
+            Row("hire_number", 1, 6),
+            # The fourth and fifth hire depend on the 2026 change: maybe.
+            Row("hire_number", 3, 4, Answer.MAYBE),
+            Row("work_region", "be-wal", "nl"),
+        ),
+    ),
+    ("be-vl", "doelgroepvermindering-jongere-werknemers"): Case(
+        {
+            "age": 20,
+            "work_region": "be-vl",
+            "contract_type": "temporary",
+            "hours_per_week": 38.0,
+            "wage_per_month": 2000.0,
+        },
+        (
+            Row("age", 24, 25),
+            Row("work_region", "be-vl", "be-bru"),
+            Row("contract_type", "on_call", "learning_working"),
+            Row("hours_per_week", 19.0, 18.5, Answer.MAYBE),
+            Row("wage_per_month", 2499.99, 2500.0, Answer.MAYBE),
+        ),
+    ),
+    ("be-vl", "individueel-maatwerk"): Case(
+        {
+            "work_limiting_disability": True,
+            "lives_in": "be-vl",
+            "work_region": "be-vl",
+            "contract_type": EMPLOYMENT,
+            "employer_sector": "private",
+        },
+        (
+            Row("work_limiting_disability", True, False),
+            # Living in Flanders is enough, or working there.
+            Row("lives_in", "be-vl", "be-bru", also={"work_region": "be-bru"}),
+            Row("work_region", "be-vl", "be-wal", also={"lives_in": "be-bru"}),
+            Row("contract_type", "learning_working", "internship"),
+            Row("employer_sector", "private", "public", Answer.MAYBE),
+        ),
+    ),
+    ("be-vl", "collectief-maatwerk"): Case(
+        {"work_limiting_disability": True, "work_region": "be-vl", "contract_type": EMPLOYMENT},
+        (
+            Row("work_limiting_disability", True, False),
+            Row("work_region", "be-vl", "be-bru"),
+            Row("contract_type", "temporary", "temp_agency"),
         ),
     ),
 }

@@ -19,6 +19,8 @@ REQUIRED = {
         "praktijkleren",
         "basisbaan",
         "beschut-werk",
+        "proefplaatsing-uwv",
+        "jobcoaching-uwv",
     },
     "be-vl": {
         "artikel-60",
@@ -27,6 +29,10 @@ REQUIRED = {
         "vlaamse-ondersteuningspremie",
         "individuele-beroepsopleiding",
         "tijdelijke-werkervaring",
+        "eerste-aanwervingen",
+        "doelgroepvermindering-jongere-werknemers",
+        "individueel-maatwerk",
+        "collectief-maatwerk",
     },
 }
 
