@@ -103,7 +103,16 @@ class Match(models.Model):
         Offering, on_delete=models.CASCADE, related_name="matches", db_index=False
     )
     score = models.FloatField()
-    run = models.ForeignKey(MatchRun, on_delete=models.SET_NULL, null=True, blank=True)
+    # Which run stored the row, for information only: no index and no database constraint
+    # (each would be one more look-up per row of 400,000; nothing reads matches by run).
+    run = models.ForeignKey(
+        MatchRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_index=False,
+        db_constraint=False,
+    )
     scored_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

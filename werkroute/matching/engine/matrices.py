@@ -201,7 +201,7 @@ class OfferingMatrix:
         """The same offerings' columns only; occupation look-ups stay valid for people built
         against the whole matrix."""
         index = np.asarray(columns, dtype=np.int64)
-        new_column = {int(c): i for i, c in enumerate(index)}
+        allowed_of = self.__dict__.setdefault("_allowed_of", dict(self.restricted))
         return OfferingMatrix(
             keys=self.keys[index],
             records=[self.records[c] for c in index],
@@ -212,7 +212,9 @@ class OfferingMatrix:
             occupation_isco=self.occupation_isco,
             occupation_skills=self.occupation_skills,
             skill_index=self.skill_index,
-            restricted=[(new_column[c], a) for c, a in self.restricted if c in new_column],
+            restricted=[
+                (i, allowed_of[c]) for i, c in enumerate(index.tolist()) if c in allowed_of
+            ],
             centre=self.centre,
             layout=self.layout,
             text_space=self.text_space,
