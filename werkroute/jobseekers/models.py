@@ -105,7 +105,14 @@ class JobSeeker(PublicIdModel, TimeStampedModel):
         verbose_name = _("werkzoekende")
         verbose_name_plural = _("werkzoekenden")
         ordering = ["last_name", "first_name"]
-        indexes = [models.Index(fields=["municipality", "case_manager"])]
+        # Covers the caseload and candidate-pool filters whole (active files of a municipality
+        # and case manager, not the user's own): a pool's keys are read without table look-ups.
+        indexes = [
+            models.Index(
+                fields=["municipality", "case_manager", "anonymised_at", "user"],
+                name="jobseeker_caseload_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.full_name

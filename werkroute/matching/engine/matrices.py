@@ -201,7 +201,9 @@ class OfferingMatrix:
         """The same offerings' columns only; occupation look-ups stay valid for people built
         against the whole matrix."""
         index = np.asarray(columns, dtype=np.int64)
-        allowed_of = self.__dict__.setdefault("_allowed_of", dict(self.restricted))
+        if "_allowed_of" not in self.__dict__:
+            self.__dict__["_allowed_of"] = dict(self.restricted)
+        allowed_of = self.__dict__["_allowed_of"]
         return OfferingMatrix(
             keys=self.keys[index],
             records=[self.records[c] for c in index],
