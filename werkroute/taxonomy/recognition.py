@@ -14,7 +14,9 @@ How a text is compared (the same steps for labels and for queries):
    of the label vocabulary (or a compound of such words), so "meester" stays "meester".
 3. Compounds are split into known words (heftruckchauffeur -> heftruck chauffeur), with the
    compound lexicon of ``werkroute.core.text`` plus every word that occurs on its own in a label,
-   so "magazijn medewerker", "magazijnmedewerker" and "medewerker magazijn" look alike.
+   so "magazijn medewerker", "magazijnmedewerker" and "medewerker magazijn" look alike. A word
+   the splitter cannot split but that ends in a known word is split before that head
+   (stalmedewerker -> stal medewerker).
 4. Features: character trigrams of every word (typos change only a few of them) and whole-word
    features (Dutch stem of every part and of every unsplit compound), weighted by TF-IDF over the
    labels and compared by cosine similarity (one sparse matrix product per query).
@@ -26,7 +28,11 @@ How a text is compared (the same steps for labels and for queries):
    small weight for its kind (a preferred label beats an alternative label that reads the same).
    An occupation scores as its best label, plus a little for a second label that matches, mixed
    with its document cosine; a label that reads exactly like the query puts it ahead.
-7. Substitutions learned from the labels themselves: where two labels of one occupation differ
+7. Word coverage: the IDF-weighted share of the query's words (stems, compound parts) that the
+   labels of an occupation contain, where a word also covers in part through words used
+   together with it in the labels of the same occupations (bewaking ~ beveiliging); it is
+   mixed into the occupation score and brings its best occupations to the re-ranking.
+8. Substitutions learned from the labels themselves: where two labels of one occupation differ
    only in a few words ("operator draadsnijmachine" / "bediener draadsnijmachine", "leerkracht X
    voortgezet onderwijs" / "onderwijsgevende X secundair onderwijs"), and the same swap occurs
    for at least two occupations, the query is also tried with that swap (counting a bit less).
@@ -75,7 +81,7 @@ WORD_FEATURE_WEIGHT = 1.0  # a whole word (its stem) counts as much as one chara
 COSINE_SHARE = 0.5  # label score = COSINE_SHARE * cosine + (1 - COSINE_SHARE) * fuzzy ratio
 RERANK_LABELS = 80  # labels taken from the cosine ranking to the fuzzy re-ranking
 RERANK_DOCUMENTS = 20  # occupations (all labels as one document) taken to the re-ranking
-DOCUMENT_SHARE = 0.35  # occupation score = (1 - share) * best label + share * document cosine
+DOCUMENT_SHARE = 0.25  # occupation score = (1 - share) * best label + share * document cosine
 EXACT_SPREAD = 0.05  # exact label matches score their kind's weight minus up to this
 SUPPORT = 0.3  # share of the headroom below 1 that a second matching label of it fills
 PREFIX_LABELS = 60  # labels taken from the prefix search (typeahead)
@@ -87,6 +93,11 @@ MAX_SUBSTITUTE_FROM = 2  # words a substitution replaces
 MAX_SUBSTITUTE_TO = 3  # words it puts in their place
 MAX_VARIANTS = 8  # query variants with a part substituted
 VARIANT_WEIGHT = 0.97  # a label found through a substitute counts a little less
+COVERAGE_SHARE = 0.3  # share of the occupation score for the query words its labels cover
+RERANK_COVERAGE = 20  # occupations (by word coverage) taken to the re-ranking
+ASSOCIATION_SUPPORT = 2  # occupations that must use two words for them to be associated
+MIN_ASSOCIATION = 0.1  # weakest association kept (cosine of the occupations using each word)
+ASSOCIATION_WEIGHT = 1.0  # how far an associated word covers a query word, times its strength
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +210,7 @@ class _Analyser:
             word.strip() for word in lexicon if word.strip() and word.strip().isalpha()
         }
         self._neutral: dict[str, str] = {}
+        self._heads: dict[str, tuple[str, ...]] = {}
 
     def _is_word(self, word: str) -> bool:
         if word in self._known or self.splitter.parts(word):
@@ -221,6 +233,29 @@ class _Analyser:
         self._neutral[token] = result
         return result
 
+    def head_split(self, word: str) -> tuple[str, ...]:
+        """A compound of an unknown modifier and a known head word: stal|medewerker.
+
+        Dutch compounds put the head last ("...medewerker", "...monteur"), and the head says
+        what the job is. When the compound splitter knows no split, the longest known word
+        (at least SUFFIX_WORD_MIN letters) that ends the word is taken as its head, if at least
+        MIN_VOCABULARY_WORD letters remain before it; those are split again where possible.
+        """
+        cached = self._heads.get(word)
+        if cached is not None:
+            return cached
+        result: tuple[str, ...] = ()
+        if word.isalpha() and word not in self._known:
+            last_start = len(word) - SUFFIX_WORD_MIN + 1
+            for start in range(MIN_VOCABULARY_WORD, last_start):
+                head = word[start:]
+                if head in self._known:
+                    modifier = word[:start]
+                    result = (*(self.splitter.parts(modifier) or (modifier,)), head)
+                    break
+        self._heads[word] = result
+        return result
+
     def words(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
         """(word, its compound parts) for each meaningful word of text; parts () if none."""
         tokens = tokenize(text)
@@ -229,8 +264,7 @@ class _Analyser:
         for token in kept:
             word = self.neutral(token)
             parts = self.splitter.parts(word) if word.isalpha() else ()
-            if parts:
-                parts = tuple(self.neutral(part) for part in parts)
+            parts = tuple(self.neutral(part) for part in parts) if parts else self.head_split(word)
             out.append((word, parts))
         return out
 
@@ -351,6 +385,83 @@ def _top(values: np.ndarray, count: int) -> list[int]:
     return [int(i) for i in picked if values[i] > 0]
 
 
+def _terms(words: Sequence[tuple[str, tuple[str, ...]]]) -> set[str]:
+    """The stems of the words of an analysed text and of their compound parts."""
+    terms: set[str] = set()
+    for word, parts in words:
+        terms.add(stem(word))
+        terms.update(stem(part) for part in parts)
+    return terms
+
+
+class _WordCoverage:
+    """Which share of a query's words (IDF-weighted) the labels of each occupation contain.
+
+    Unlike the cosine of the occupation's document, coverage does not shrink as an occupation
+    has more labels, and a rare word ("reptielen", "seh") weighs more than a common one
+    ("verantwoordelijke", "medewerker").
+
+    Words that keep company in the labels of the same occupations stand in for each other in
+    part (bewaking and beveiliging, venter and verkoper): their association is the cosine of
+    the sets of occupations using them, kept where at least ASSOCIATION_SUPPORT occupations
+    use both and it reaches MIN_ASSOCIATION. A query word counts as covered by an occupation to
+    the extent of its best-associated words there (itself: 1), at most 1.
+    """
+
+    def __init__(self, documents: Sequence[set[str]]) -> None:
+        vocabulary: dict[str, int] = {}
+        rows: list[int] = []
+        columns: list[int] = []
+        for number, terms in enumerate(documents):
+            for term in terms:
+                rows.append(number)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        shape = (len(documents), len(vocabulary))
+        incidence = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape
+        )
+        frequency = np.asarray(incidence.sum(axis=0)).ravel()
+        total = len(documents)
+        self._vocabulary = vocabulary
+        self._idf = np.log((total + 1) / (frequency + 0.5))
+        self._unseen_idf = math.log((total + 1) / 0.5)
+        self._incidence = incidence.tocsc()
+        self._association = self._associate(incidence, frequency)
+        self._size = total
+
+    @staticmethod
+    def _associate(incidence: sparse.csr_matrix, frequency: np.ndarray) -> sparse.csr_matrix:
+        together = (incidence.T @ incidence).tocoo()
+        keep = (together.data >= ASSOCIATION_SUPPORT) & (together.row != together.col)
+        row, column = together.row[keep], together.col[keep]
+        strength = together.data[keep] / np.sqrt(frequency[row] * frequency[column])
+        keep = strength >= MIN_ASSOCIATION
+        size = len(frequency)
+        association = sparse.csr_matrix(
+            (ASSOCIATION_WEIGHT * strength[keep], (row[keep], column[keep])),
+            shape=(size, size),
+            dtype=np.float32,
+        )
+        return (association + sparse.identity(size, dtype=np.float32, format="csr")).tocsr()
+
+    def coverage(self, terms: Iterable[str]) -> np.ndarray:
+        columns: list[int] = []
+        mass = 0.0
+        for term in terms:
+            column = self._vocabulary.get(term)
+            if column is None:
+                mass += self._unseen_idf
+            else:
+                columns.append(column)
+                mass += float(self._idf[column])
+        if not columns or not mass:
+            return np.zeros(self._size, dtype=np.float32)
+        expanded = self._association[columns]  # query words x vocabulary
+        covered = (self._incidence @ expanded.T).toarray()  # occupations x query words
+        np.minimum(covered, 1.0, out=covered)
+        return (covered @ self._idf[columns] / mass).astype(np.float32)
+
+
 class OccupationRecogniser:
     """Recognises occupations in short texts such as job titles; build once, query often."""
 
@@ -362,6 +473,7 @@ class OccupationRecogniser:
         self._rows: list[LabelRow] = []
         self._canonicals: list[str] = []
         label_features: list[Counter[str]] = []
+        label_terms: list[set[str]] = []
         for row in raw:
             words = self._analyser.words(row.label)
             canonical = _canonical(words)
@@ -373,6 +485,7 @@ class OccupationRecogniser:
                 self._rows.append(row)
                 self._canonicals.append(canonical)
                 label_features.append(_features(words))
+                label_terms.append(_terms(words))
             elif self._weight(row.kind) > self._weight(self._rows[seen].kind):
                 self._rows[seen] = row
         self._weights = np.array([self._weight(r.kind) for r in self._rows], dtype=np.float32)
@@ -395,6 +508,9 @@ class OccupationRecogniser:
             self._key_labels[number].append(index)
             documents[number].update(label_features[index])
         self._documents = _TfIdf(documents)
+        self._coverage = _WordCoverage(
+            [set().union(*(label_terms[i] for i in indices)) for indices in self._key_labels]
+        )
         self._substitutes = self._learn_substitutes()
         compact = sorted((c.replace(" ", ""), i) for i, c in enumerate(self._canonicals))
         self._prefix_keys = [c for c, _ in compact]
@@ -512,7 +628,10 @@ class OccupationRecogniser:
         label_cosine = self._labels.cosine(features)
         document_cosine = self._documents.cosine(features)
         candidates = set(_top(label_cosine, RERANK_LABELS))
+        coverage = self._coverage.coverage(_terms(words))
         for number in _top(document_cosine, RERANK_DOCUMENTS):
+            candidates.update(self._key_labels[number])
+        for number in _top(coverage, RERANK_COVERAGE):
             candidates.update(self._key_labels[number])
         scores = self._label_scores(query, label_cosine, candidates, 1.0)
         for variant in self._variants(query):
@@ -538,7 +657,11 @@ class OccupationRecogniser:
             if len(found) > 1:  # more labels of the same occupation look alike: more evidence
                 score += SUPPORT * found[1][0] * (1.0 - score)
             document = float(document_cosine[number])
-            score = (1.0 - DOCUMENT_SHARE) * score + DOCUMENT_SHARE * document
+            score = (
+                (1.0 - DOCUMENT_SHARE - COVERAGE_SHARE) * score
+                + DOCUMENT_SHARE * document
+                + COVERAGE_SHARE * float(coverage[number])
+            )
             exact = [i for _s, i in found if self._canonicals[i] == query]
             if exact:  # said exactly so: ahead of mere look-alikes
                 index = max(exact, key=lambda i: self._weights[i])

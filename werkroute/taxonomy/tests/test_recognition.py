@@ -19,7 +19,12 @@ from werkroute.taxonomy import builtin
 from werkroute.taxonomy.forms import OccupationChoiceField
 from werkroute.taxonomy.models import Occupation
 from werkroute.taxonomy.queries import recognise_occupation
-from werkroute.taxonomy.recognition import LabelRow, OccupationRecogniser, analyse
+from werkroute.taxonomy.recognition import (
+    LabelRow,
+    OccupationRecogniser,
+    _WordCoverage,
+    analyse,
+)
 
 EXAMPLES = {
     "heftruckchauffeur": "forklift_driver",
@@ -254,3 +259,33 @@ def test_the_job_seeker_forms_use_the_typeahead() -> None:
     assert form.is_valid(), form.errors
     assert form.cleaned_data["occupation"].code == "forklift_driver"
     assert "data-occupation-typeahead" in str(AmbitionForm()["occupation"])
+
+
+# --- improvements measured on held-out ESCO labels (bench/occupation_recognition.py) ----------
+
+
+def test_an_unknown_modifier_before_a_known_head_is_split_off() -> None:
+    """stal|medewerker: 'stal' is no label word, 'medewerker' is, and it says what the job is."""
+    recogniser = OccupationRecogniser(
+        [
+            ("livestock", "medewerker veeteelt", "preferred"),
+            ("livestock", "stalknecht", "alt"),
+            ("statistics", "statistisch medewerker", "preferred"),
+        ]
+    )
+    assert analyse("stalmedewerker", recogniser._analyser) == "stal medewerker"
+    assert analyse("magazijnmedewerker", recogniser._analyser) == "magazijn medewerker"
+
+
+def test_words_used_together_in_labels_stand_in_for_each_other() -> None:
+    """bewaking and beveiliging name the same occupations: one covers the other in part."""
+    documents = [
+        {"bewak", "beveilig", "agent"},
+        {"bewak", "beveilig", "luchthaven"},
+        {"chef", "beveilig"},
+        {"chef", "kok"},
+        {"kok", "keuken"},
+    ]
+    coverage = _WordCoverage(documents).coverage({"chef", "bewak"})
+    assert coverage[3] < coverage[2] < 1.0  # chef|beveilig: chef fully, bewak in part
+    assert coverage[0] == coverage[1]
