@@ -331,6 +331,9 @@ def run_batch_worker(args: argparse.Namespace) -> dict[str, Any]:
     from werkroute.matching.services import batch
 
     ids = None if args.all_offerings else subset_offering_ids(SUBSET_SIZE)
+    if args.empty_table:
+        # The first run ever: every match is a new row (later runs mostly update rows in place).
+        Match.objects.all().delete()
     phases = Phases()
     instrument_batch(phases)
     result: dict[str, Any] = {
@@ -834,6 +837,8 @@ def worker(kind: str, url: str, bench: Bench, extra: list[str] | None = None) ->
     out = bench.work_dir / f"{kind}-{time.monotonic_ns()}.json"
     command = [sys.executable, __file__, "--worker", kind, "--out", str(out)]
     command += ["--esco-dir", str(bench.args.esco_dir), *(extra or [])]
+    if bench.args.empty_table:
+        command.append("--empty-table")
     subprocess.run(command, env=bench.env(url), cwd=ROOT, check=False)
     if not out.exists():
         return {"error": f"the {kind} worker wrote no result"}
@@ -873,7 +878,7 @@ def print_batch(name: str, runs: list[dict[str, Any]]) -> None:
     for number, r in enumerate(ok, start=1):
         print(
             f"\nrun {number}/{len(ok)}: status {r['status']}, {r['stored']:,} matches stored "
-            f"({r['matches_before']:,} in the table before, replaced shard by shard); "
+            f"({r['matches_before']:,} in the table before, updated or replaced shard by shard); "
             f"OPENBLAS_NUM_THREADS {r['blas_threads']}; load average {r['load_before']:.2f} -> "
             f"{r['load_after']:.2f}"
         )
@@ -1028,6 +1033,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--reuse", action="store_true", help="keep a filled PostgreSQL database")
     parser.add_argument("--repeat", type=int, default=1, help="batch runs, each a fresh worker")
     parser.add_argument("--all-offerings", action="store_true", help="also batch all offerings")
+    parser.add_argument(
+        "--empty-table",
+        action="store_true",
+        help="every batch starts without stored matches (a first run) instead of replacing them",
+    )
     parser.add_argument("--skip-online", action="store_true", help="no one-person/vacancy part")
     parser.add_argument("--skip-quality", action="store_true", help="no recognition or nDCG")
     parser.add_argument("--esco-dir", type=Path, default=DEFAULT_ESCO_DIR)

@@ -106,9 +106,12 @@ def score_shard(run_id: int, first_pk: int, last_pk: int) -> int:
             ),
             transaction.atomic(),
         ):
-            Match.objects.filter(job_seeker_id__gte=first_pk, job_seeker_id__lte=last_pk).delete()
             # Streamed: the engine threads score the next blocks while this one is written.
-            _insert(_best_rows(people, offering_space, run))
+            # Upserted: most of a person's best stay the same from one night to the next, and
+            # a row that stays is updated in place instead of deleted and inserted again.
+            _insert(_best_rows(people, offering_space, run), replace=True)
+            shard = Match.objects.filter(job_seeker_id__gte=first_pk, job_seeker_id__lte=last_pk)
+            shard.exclude(run_id=run.pk).delete()  # no longer among the best (or switched off)
     except Exception as exc:
         MatchRun.objects.filter(pk=run.pk).update(status=RunStatus.FAILED, error=type(exc).__name__)
         raise
@@ -140,12 +143,19 @@ def block_rows(n_offerings: int) -> int:
     return max(16, min(1024, CELLS_PER_BLOCK // max(n_offerings, 1)))
 
 
-def _insert(rows: Iterable[tuple]) -> None:
+def _insert(rows: Iterable[tuple], *, replace: bool = False) -> None:
+    """Plain executemany of (job_seeker_id, offering_id, score, run_id, scored_at) rows; with
+    replace, a pair that is already stored gets the new score, run and time."""
     table = Match._meta.db_table
     sql = (
         f"INSERT INTO {table} (job_seeker_id, offering_id, score, run_id, scored_at) "  # noqa: S608
         "VALUES (%s, %s, %s, %s, %s)"
     )
+    if replace:
+        sql += (
+            " ON CONFLICT (job_seeker_id, offering_id) DO UPDATE SET score = excluded.score,"
+            " run_id = excluded.run_id, scored_at = excluded.scored_at"
+        )
     batch: list[tuple] = []
     with connection.cursor() as cursor:
         for row in rows:
