@@ -40,9 +40,20 @@ def test_a_run_in_shards_stores_each_persons_best(market):
 
 
 def test_a_second_run_replaces_the_first(market):
-    full_run()
-    full_run()
-    assert Match.objects.filter(job_seeker=market.anna).count() == 3
+    first = full_run()
+    kept = set(Match.objects.filter(job_seeker=market.anna).values_list("offering_id", "pk"))
+    # Her weakest match closes before the next run; another row stems from an update (no run).
+    weakest = Match.objects.filter(job_seeker=market.anna).order_by("score").first()
+    weakest.offering.status = OfferingStatus.ARCHIVED
+    weakest.offering.save()
+    Match.objects.filter(job_seeker=market.anna).exclude(pk=weakest.pk).update(run=None)
+    second = full_run()
+    rows = Match.objects.filter(job_seeker=market.anna)
+    assert 0 < rows.count() <= 3
+    assert set(rows.values_list("run_id", flat=True)) == {second.pk} != {first.pk}
+    assert not rows.filter(offering=weakest.offering).exists()
+    # A pair that stays among the best is updated in place, not deleted and inserted.
+    assert set(rows.values_list("offering_id", "pk")) & kept
 
 
 def test_a_new_vacancy_updates_matches_without_a_run(market, django_capture_on_commit_callbacks):
