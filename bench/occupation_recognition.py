@@ -19,6 +19,11 @@ Method
    forms) comes from those rows only, so nothing of a held-out label leaks into it. The same
    text may remain as a label of *another* occupation: that is the real ambiguity of ESCO, and
    it counts against the recogniser.
+   Also handed over (unless ``--labels-only``), as weak evidence: each occupation's description
+   and the labels of its skills (essential and optional), read with the importer's own reader
+   (``werkroute.taxonomy.esco.read_esco``: Dutch, English where a skill has no Dutch label).
+   They are part of the importer's input and nothing is removed from them; a description may
+   use a held-out label's words (often in the plural), as it does in the product.
 5. Each held-out label is recognised on its own; correct@k = its own occupation is among the
    first k candidates. Reported: n, accuracy_at_1, accuracy_at_3 (strict: the target figures),
    seconds_build (building the recogniser) and the median and 95th percentile of the time per
@@ -33,7 +38,7 @@ Method
 Run from the repository root:
 
     .venv/bin/python bench/occupation_recognition.py [ESCO_DIR] [--fraction 0.1] [--seed 1]
-        [--misses N]
+        [--misses N] [--labels-only]
 
 --misses N prints N held-out labels (seeded sample) missed at 3, with the first three candidates.
 
@@ -56,6 +61,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from werkroute.core.text import normalise  # noqa: E402
+from werkroute.taxonomy.esco import read_esco  # noqa: E402
 from werkroute.taxonomy.recognition import LabelRow, OccupationRecogniser  # noqa: E402
 
 DEFAULT_ESCO_DIR = ROOT.parent / "shared" / "data" / "esco"
@@ -113,6 +119,19 @@ def split_holdout(
     return rows, held_out
 
 
+def read_evidence(esco_dir: Path) -> dict[str, list[str]]:
+    """Per occupation uri: its description and the labels of its skills, as the importer reads them.
+
+    Not held out: the importer stores them, and the product's recogniser uses them the same way.
+    """
+    data = read_esco(esco_dir)
+    texts = {o.uri: [o.description] if o.description else [] for o in data.occupations}
+    skills = {skill.uri: skill.label for skill in data.skills}
+    for relation in data.relations:
+        texts.setdefault(relation.occupation_uri, []).append(skills[relation.skill_uri])
+    return texts
+
+
 def other_owners(rows: list[LabelRow], held_out: list[tuple[str, str]]) -> list[set[str]]:
     """For each held-out pair: the other occupations with a label that reads exactly the same."""
     owners: dict[str, set[str]] = {}
@@ -126,13 +145,19 @@ def _share(count: int, n: int) -> float:
 
 
 def evaluate(
-    esco_dir: Path, holdout_fraction: float = 0.1, seed: int = 1, misses: list | None = None
+    esco_dir: Path,
+    holdout_fraction: float = 0.1,
+    seed: int = 1,
+    misses: list | None = None,
+    *,
+    with_evidence: bool = True,
 ) -> dict:
     """The figures; held-out labels missed at 3 are appended to misses (when given)."""
     occupations = read_occupations(Path(esco_dir))
     rows, held_out = split_holdout(occupations, holdout_fraction, seed)
+    evidence = read_evidence(Path(esco_dir)) if with_evidence else None
     started = time.perf_counter()
-    recogniser = OccupationRecogniser(rows)
+    recogniser = OccupationRecogniser(rows, evidence)
     seconds_build = time.perf_counter() - started
     at_1 = at_3 = filtered_1 = filtered_3 = 0
     timings: list[float] = []
@@ -181,9 +206,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fraction", type=float, default=0.1, help="share of labels held out")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--misses", type=int, default=0, help="print N missed labels")
+    parser.add_argument(
+        "--labels-only", action="store_true", help="no descriptions or skill labels (as before)"
+    )
     args = parser.parse_args(argv)
     misses: list = []
-    result = evaluate(args.esco_dir, args.fraction, args.seed, misses)
+    result = evaluate(
+        args.esco_dir, args.fraction, args.seed, misses, with_evidence=not args.labels_only
+    )
     for name, value in result.items():
         print(f"{name}: {value}")
     if args.misses:

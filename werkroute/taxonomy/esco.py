@@ -71,6 +71,7 @@ class EscoOccupation:
     alt_labels: tuple[str, ...]
     hidden_labels: tuple[str, ...]
     label_language: str
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +419,7 @@ def read_esco(
                 alt_labels=tuple(a for a in alt if a != label),
                 hidden_labels=hidden,
                 label_language=label_language,
+                description=(concept.values.get("description") or "").strip(),
             )
         )
     if errors:

@@ -106,6 +106,7 @@ class Occupation(models.Model):
     esco_hidden_labels = models.TextField(
         _("ESCO-zoektermen"), blank=True, help_text=_("Zoektermen uit ESCO, één per regel.")
     )
+    esco_description = models.TextField(_("beschrijving in ESCO"), blank=True)
     skills = models.ManyToManyField(
         EscoSkill, through="OccupationSkill", related_name="occupations", blank=True
     )

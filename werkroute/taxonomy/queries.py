@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Count, Max
 
-from werkroute.taxonomy.models import Occupation
+from werkroute.taxonomy.models import Occupation, OccupationSkill
 from werkroute.taxonomy.recognition import LabelRow, OccupationRecogniser
 
 __all__ = [
@@ -91,6 +91,19 @@ def label_rows(occupations: Any) -> list[LabelRow]:
     return rows
 
 
+def evidence_texts(occupations: Any) -> dict[int, list[str]]:
+    """What else is known of each occupation: its ESCO description and its skills' labels."""
+    texts: dict[int, list[str]] = {
+        occupation.pk: [occupation.esco_description] if occupation.esco_description else []
+        for occupation in occupations
+    }
+    links = OccupationSkill.objects.values_list("occupation_id", "skill__label")
+    for occupation_id, label in links.iterator(chunk_size=10_000):
+        if occupation_id in texts:
+            texts[occupation_id].append(label)
+    return texts
+
+
 def occupation_recogniser() -> tuple[OccupationRecogniser, dict[int, _Entry]]:
     """The recogniser for the occupations now in the database (built on first use, then kept)."""
     version = _version()
@@ -110,9 +123,12 @@ def occupation_recogniser() -> tuple[OccupationRecogniser, dict[int, _Entry]]:
                     "esco_label",
                     "esco_alt_labels",
                     "esco_hidden_labels",
+                    "esco_description",
                 ).order_by("id")
             )
-            _cache.recogniser = OccupationRecogniser(label_rows(occupations))
+            _cache.recogniser = OccupationRecogniser(
+                label_rows(occupations), evidence_texts(occupations)
+            )
             _cache.entries = {
                 o.pk: _Entry(code=o.code, label=o.name, esco_uri=o.esco_uri, isco=o.isco08)
                 for o in occupations

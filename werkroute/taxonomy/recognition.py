@@ -31,7 +31,9 @@ How a text is compared (the same steps for labels and for queries):
 7. Word coverage: the IDF-weighted share of the query's words (stems, compound parts) that the
    labels of an occupation contain, where a word also covers in part through words used
    together with it in the labels of the same occupations (bewaking ~ beveiliging); it is
-   mixed into the occupation score and brings its best occupations to the re-ranking.
+   mixed into the occupation score and brings its best occupations to the re-ranking. Optional
+   evidence per occupation (ESCO description, skill labels) covers a word the labels lack at
+   EVIDENCE_WEIGHT, so it only tips near ties and exact label hits still win.
 8. Substitutions learned from the labels themselves: where two labels of one occupation differ
    only in a few words ("operator draadsnijmachine" / "bediener draadsnijmachine", "leerkracht X
    voortgezet onderwijs" / "onderwijsgevende X secundair onderwijs"), and the same swap occurs
@@ -48,7 +50,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +100,7 @@ RERANK_COVERAGE = 20  # occupations (by word coverage) taken to the re-ranking
 ASSOCIATION_SUPPORT = 2  # occupations that must use two words for them to be associated
 MIN_ASSOCIATION = 0.1  # weakest association kept (cosine of the occupations using each word)
 ASSOCIATION_WEIGHT = 1.0  # how far an associated word covers a query word, times its strength
+EVIDENCE_WEIGHT = 0.3  # how far a word of the description or skills covers a query word
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,18 +411,12 @@ class _WordCoverage:
     the extent of its best-associated words there (itself: 1), at most 1.
     """
 
-    def __init__(self, documents: Sequence[set[str]]) -> None:
+    def __init__(self, documents: Sequence[set[str]], evidence: Sequence[set[str]] = ()) -> None:
         vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        columns: list[int] = []
-        for number, terms in enumerate(documents):
-            for term in terms:
-                rows.append(number)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        incidence = self._incidence_matrix(documents, vocabulary)
+        evidence_matrix = self._incidence_matrix(evidence, vocabulary) if any(evidence) else None
         shape = (len(documents), len(vocabulary))
-        incidence = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=shape
-        )
+        incidence.resize(shape)
         frequency = np.asarray(incidence.sum(axis=0)).ravel()
         total = len(documents)
         self._vocabulary = vocabulary
@@ -427,7 +424,26 @@ class _WordCoverage:
         self._unseen_idf = math.log((total + 1) / 0.5)
         self._incidence = incidence.tocsc()
         self._association = self._associate(incidence, frequency)
+        self._evidence = None
+        if evidence_matrix is not None:
+            evidence_matrix.resize(shape)
+            self._evidence = (EVIDENCE_WEIGHT * evidence_matrix).tocsc()
         self._size = total
+
+    @staticmethod
+    def _incidence_matrix(
+        documents: Sequence[set[str]], vocabulary: dict[str, int]
+    ) -> sparse.csr_matrix:
+        """Documents x terms, 1 where a document holds a term; new terms join the vocabulary."""
+        rows: list[int] = []
+        columns: list[int] = []
+        for number, terms in enumerate(documents):
+            for term in terms:
+                rows.append(number)
+                columns.append(vocabulary.setdefault(term, len(vocabulary)))
+        shape = (len(documents), len(vocabulary))
+        values = np.ones(len(rows), dtype=np.float32)
+        return sparse.csr_matrix((values, (rows, columns)), shape=shape)
 
     @staticmethod
     def _associate(incidence: sparse.csr_matrix, frequency: np.ndarray) -> sparse.csr_matrix:
@@ -459,13 +475,19 @@ class _WordCoverage:
         expanded = self._association[columns]  # query words x vocabulary
         covered = (self._incidence @ expanded.T).toarray()  # occupations x query words
         np.minimum(covered, 1.0, out=covered)
+        if self._evidence is not None:  # weaker: the description or a skill names the word
+            np.maximum(covered, self._evidence[:, columns].toarray(), out=covered)
         return (covered @ self._idf[columns] / mass).astype(np.float32)
 
 
 class OccupationRecogniser:
     """Recognises occupations in short texts such as job titles; build once, query often."""
 
-    def __init__(self, rows: Iterable[LabelRow | tuple[Hashable, str, str]]) -> None:
+    def __init__(
+        self,
+        rows: Iterable[LabelRow | tuple[Hashable, str, str]],
+        evidence: Mapping[Hashable, Iterable[str]] | None = None,
+    ) -> None:
         raw = [row if isinstance(row, LabelRow) else LabelRow(*row) for row in rows]
         raw = [row for row in raw if row.label and row.label.strip()]
         self._analyser = _Analyser(row.label for row in raw)
@@ -509,12 +531,28 @@ class OccupationRecogniser:
             documents[number].update(label_features[index])
         self._documents = _TfIdf(documents)
         self._coverage = _WordCoverage(
-            [set().union(*(label_terms[i] for i in indices)) for indices in self._key_labels]
+            [set().union(*(label_terms[i] for i in indices)) for indices in self._key_labels],
+            self._evidence_terms(evidence or {}),
         )
         self._substitutes = self._learn_substitutes()
         compact = sorted((c.replace(" ", ""), i) for i, c in enumerate(self._canonicals))
         self._prefix_keys = [c for c, _ in compact]
         self._prefix_rows = [i for _, i in compact]
+
+    def _evidence_terms(self, evidence: Mapping[Hashable, Iterable[str]]) -> list[set[str]]:
+        """The words of what else is known of each occupation (description, skill labels)."""
+        analysed: dict[str, set[str]] = {}
+        documents: list[set[str]] = [set() for _ in self._keys]
+        for key, texts in evidence.items():
+            number = self._key_index.get(key)
+            if number is None:
+                continue
+            for text in texts:
+                terms = analysed.get(text)
+                if terms is None:
+                    terms = analysed[text] = _terms(self._analyser.words(text))
+                documents[number] |= terms
+        return documents
 
     @staticmethod
     def _weight(kind: str) -> float:

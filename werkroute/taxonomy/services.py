@@ -169,10 +169,19 @@ def import_esco(
         skill_ids = _save_skills(data.skills, result, progress)
         occupation_ids = _save_occupations(data.occupations, result, progress)
         _save_relations(data.relations, occupation_ids, skill_ids, result, progress)
+        _mark_skills_changed(result, occupation_ids)
         result.builtin_with_esco = (
             Occupation.objects.filter(is_builtin=True).exclude(esco_uri="").count()
         )
     return result
+
+
+def _mark_skills_changed(result: EscoImportResult, occupation_ids: dict[str, int]) -> None:
+    """Skill labels and links feed occupation recognition: changed ones make it rebuild."""
+    relations, skills = result.relations, result.skills
+    if relations.created or relations.updated or relations.deleted or skills.updated:
+        latest = Occupation.objects.filter(pk__in=list(occupation_ids.values())[:1])
+        latest.update(updated_at=timezone.now())
 
 
 def _save_isco_groups(groups: list[esco.EscoIscoGroup], result: EscoImportResult) -> None:
@@ -309,6 +318,7 @@ def _save_occupations(
             "esco_label": item.label,
             "esco_alt_labels": "\n".join(item.alt_labels),
             "esco_hidden_labels": "\n".join(item.hidden_labels),
+            "esco_description": item.description,
         }
         current = by_uri.get(item.uri)
         if current is None and item.uri in links:

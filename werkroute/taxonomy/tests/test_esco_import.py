@@ -15,7 +15,11 @@ import pytest
 from conftest import SHARED_DATA
 from werkroute.taxonomy import services
 from werkroute.taxonomy.models import EscoSkill, IscoGroup, Occupation, OccupationSkill
-from werkroute.taxonomy.queries import clear_recogniser_cache, recognise_occupation
+from werkroute.taxonomy.queries import (
+    clear_recogniser_cache,
+    evidence_texts,
+    recognise_occupation,
+)
 from werkroute.taxonomy.services import import_esco, sync_builtin_taxonomy
 
 ESCO_DIR = SHARED_DATA / "esco"
@@ -185,3 +189,12 @@ def test_the_command_writes_json_lines(
     assert first[0]["esco_uri"].startswith("http://data.europa.eu/esco/occupation/")
     assert first[0]["score"] >= first[1]["score"] >= first[2]["score"]
     assert records[1]["candidates"][0]["esco_uri"] == KOK
+
+
+@pytest.mark.django_db
+def test_descriptions_are_stored_and_help_recognition(full_import: FullImport) -> None:
+    inspicient = Occupation.objects.get(esco_label="inspiciënt")
+    assert inspicient.esco_description.startswith("Technische directeuren")
+    texts = evidence_texts([inspicient])[inspicient.pk]
+    assert texts[0] == inspicient.esco_description
+    assert len(texts) == 1 + inspicient.skill_links.count()

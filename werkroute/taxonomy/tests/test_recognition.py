@@ -289,3 +289,23 @@ def test_words_used_together_in_labels_stand_in_for_each_other() -> None:
     coverage = _WordCoverage(documents).coverage({"chef", "bewak"})
     assert coverage[3] < coverage[2] < 1.0  # chef|beveilig: chef fully, bewak in part
     assert coverage[0] == coverage[1]
+
+
+def test_descriptions_and_skills_break_a_tie_but_labels_win() -> None:
+    rows = [
+        LabelRow("phlebotomist", "medewerker bloedafname"),
+        LabelRow("lab", "medewerker laboratorium"),
+    ]
+    evidence = {
+        "phlebotomist": ["Zij nemen bloed af door venapunctie.", "venapunctie uitvoeren"],
+        "lab": ["Zij analyseren monsters."],
+    }
+    recogniser = OccupationRecogniser(rows, evidence)
+    with_evidence = recogniser.recognise("medewerker venapunctie")
+    without = OccupationRecogniser(rows).recognise("medewerker venapunctie")
+    assert with_evidence[0].key == "phlebotomist"
+    # Without it the word is unknown: only "medewerker" separates them, which both have.
+    margin = with_evidence[0].score - with_evidence[1].score
+    assert margin > without[0].score - without[1].score + 0.05
+    # An exact label still wins over an occupation whose description names the words.
+    assert recogniser.recognise("medewerker laboratorium")[0].key == "lab"
