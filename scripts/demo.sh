@@ -14,7 +14,7 @@ SEED="${DEMO_SEED:-1}"
 # Matching: every job seeker's best vacancies, so the monitor and the lists have data at once.
 .venv/bin/werkroute match
 echo "Matching: klantmanager -> dossier -> 'Passende vacatures'; werkzoekende -> 'Vacatures die bij jou passen';"
-echo "          functioneel beheerder -> /matching/instellingen/; uitleg voor iedereen: /algoritme/"
+echo "          functioneel beheerder -> /matching/instellingen/ en /werkgevers/instellingen/; uitleg voor iedereen: /algoritme/"
 echo "Werkgevers: werkgeversadviseur -> /werkgevers/ (werkakkoorden, voordrachten, controles na 6 en 12 maanden);"
 echo "          werkgever -> /werkgever/ (voordrachten beantwoorden); regelingen en de check: /regelingen/"
 echo "Verwijzingen: klantmanager -> /werk/verwijzingen/ en /werk/partners/; partner -> /partner/verwijzingen/"
