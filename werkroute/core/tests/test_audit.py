@@ -155,6 +155,21 @@ def test_subjects_found_during_the_span_are_logged() -> None:
     assert ProcessingLogEntry.objects.count() == 2
 
 
+def test_a_processing_of_many_people_keeps_the_chain_whole() -> None:
+    # More entries than one insert batch: several statements on SQLite, one COPY on PostgreSQL.
+    with processing("matching", activity="outreach-campagne") as span:
+        for number in range(1201):
+            span.add_subject(DataSubject(f"persoon-{number}", SubjectType.INTERNAL))
+    entries = ProcessingLogEntry.objects.order_by("sequence")
+    assert entries.count() == 1201
+    assert entries.first().start_time == entries.last().start_time
+    assert entries.last().resource == entries.first().resource != {}
+    assert verify_chain("processing") == []
+    with processing("daarna", activity="outreach-campagne"):
+        pass
+    assert verify_chain("processing") == []
+
+
 def test_nested_spans_share_the_trace_and_link_to_their_parent() -> None:
     subject = [DataSubject.bsn(BSN_A)]
     with processing("intake", activity="intake-gesprek", subjects=subject) as outer:
