@@ -178,7 +178,8 @@ def _copy_in(rows: Iterable[tuple], replace: bool) -> None:
     slowly).
     """
     table = Match._meta.db_table
-    with connection.cursor() as cursor:
+    # One transaction (a savepoint inside the caller's): the load table empties at commit.
+    with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {table}_load (job_seeker_id bigint, "  # noqa: S608
             "offering_id bigint, score double precision, run_id bigint, scored_at timestamptz)"
