@@ -70,6 +70,12 @@ class EmployerForm(ServiceErrorsMixin, forms.Form):
     email = forms.EmailField(label=_("E-mailadres"), required=False)
     phone = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
     notes = _textarea(_("Notities"))
+    eherkenning_enabled = forms.BooleanField(
+        label=_("Medewerkers mogen inloggen met eHerkenning"),
+        required=False,
+        initial=True,
+        help_text=_("Alleen als eHerkenning voor uw gemeente aan staat."),
+    )
 
     def clean_kvk_number(self) -> str:
         value = self.cleaned_data["kvk_number"]

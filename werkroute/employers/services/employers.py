@@ -31,7 +31,16 @@ from werkroute.employers.services._common import (
 )
 
 KVK_PATTERN = re.compile(r"^\d{8}$")
-ORGANISATION_FIELDS = ("name", "kvk_number", "sector", "website", "email", "phone", "description")
+ORGANISATION_FIELDS = (
+    "name",
+    "kvk_number",
+    "sector",
+    "website",
+    "email",
+    "phone",
+    "description",
+    "eherkenning_enabled",
+)
 PROFILE_FIELDS = ("sbi_code", "size", "account_manager", "notes")
 AGREEMENT_FIELDS = (
     "title",
@@ -110,9 +119,9 @@ def save_employer(
         action = AccessAction.CHANGE
     for name in ORGANISATION_FIELDS:
         if name in cleaned:
-            setattr(organisation, name, cleaned[name] if cleaned[name] is not None else "")
-    if cleaned.get("sector") is None:
-        organisation.sector = None
+            value = cleaned[name]
+            # An empty text is "", an empty choice of sector is no sector.
+            setattr(organisation, name, "" if value is None and name != "sector" else value)
     with transaction.atomic():
         organisation.full_clean()
         organisation.save()

@@ -145,3 +145,19 @@ def test_other_people_cannot_reach_a_proposal(world: World) -> None:
         employer.get(reverse("employers:proposal_detail", args=[proposal.public_id])).status_code
         == 404
     )
+
+
+def test_adviser_switches_off_eherkenning_for_an_employer(world: World) -> None:
+    adviser = world.client_for(world.users["employer_adviser"])
+    url = reverse("employers:employer_edit", args=[world.employer.public_id])
+    page = adviser.get(url)
+    assert page.status_code == 200
+    assert page.context["form"].initial["eherkenning_enabled"] is True
+    data = {"name": world.employer.name, "kvk_number": world.employer.kvk_number}
+    response = adviser.post(url, data)  # the box left unticked
+    assert response.status_code == 302
+    world.employer.refresh_from_db()
+    assert world.employer.eherkenning_enabled is False
+    adviser.post(url, {**data, "eherkenning_enabled": "on"})
+    world.employer.refresh_from_db()
+    assert world.employer.eherkenning_enabled is True

@@ -101,6 +101,7 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         "website": employer.website,
         "email": employer.email,
         "phone": employer.phone,
+        "eherkenning_enabled": employer.eherkenning_enabled,
         "sbi_code": profile.sbi_code if profile else "",
         "size": profile.size if profile else "",
         "notes": profile.notes if profile else "",
