@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +23,7 @@ from werkroute.casework.constants import (
 from werkroute.casework.queries import CaseloadFilters
 from werkroute.casework.services import ConversationInput, ObstacleInput
 from werkroute.catalogue.models import Offering
+from werkroute.core.forms import ServiceErrorsMixin
 from werkroute.jobseekers.constants import ObstacleKind
 from werkroute.jobseekers.models import Obstacle
 
@@ -41,21 +41,6 @@ def _textarea(label: Any, help_text: Any = "") -> forms.CharField:
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
     )
-
-
-class ServiceErrorsMixin:
-    """Put a service's ValidationError on the form's own fields (or above the form)."""
-
-    service_fields: dict[str, str] = {}
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        form: forms.Form = self  # type: ignore[assignment]
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            target = self.service_fields.get(name, name)
-            form.add_error(target if target in form.fields else None, errors)
 
 
 # --- Caseload filters ----------------------------------------------------------------------

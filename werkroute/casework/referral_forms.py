@@ -10,8 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from werkroute.casework.constants import ALWAYS_SHARED, ReferralStatus, SharedItem
-from werkroute.casework.forms import DATE_WIDGET, TEXT_ROWS, ServiceErrorsMixin
+from werkroute.casework.forms import DATE_WIDGET, TEXT_ROWS
 from werkroute.catalogue.models import Organisation
+from werkroute.core.forms import ServiceErrorsMixin
 
 OPTIONAL_ITEMS = [(code, label) for code, label in SharedItem.choices if code not in ALWAYS_SHARED]
 

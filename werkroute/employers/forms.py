@@ -4,10 +4,10 @@ the last word on the rules, and its errors land on the same fields (add_service_
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from werkroute.catalogue.constants import ContractType, TargetGroup
+from werkroute.core.forms import ServiceErrorsMixin
 from werkroute.core.models import Municipality
 from werkroute.employers import services
 from werkroute.employers.constants import (
@@ -34,16 +34,6 @@ def _textarea(label: Any, required: bool = False, help_text: Any = "") -> forms.
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": TEXT_ROWS}),
     )
-
-
-class ServiceErrorsMixin:
-    def add_service_errors(self, error: ValidationError) -> None:
-        form: forms.Form = self  # type: ignore[assignment]
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
 
 
 class EmployerForm(ServiceErrorsMixin, forms.Form):

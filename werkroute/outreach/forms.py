@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from werkroute.accounts.models import User
+from werkroute.core.forms import ServiceErrorsMixin
 from werkroute.core.models import Municipality
 from werkroute.jobseekers.constants import BenefitType
 from werkroute.outreach.cohort import (
@@ -33,18 +34,6 @@ from werkroute.outreach.services import CampaignInput
 CRITERIA_FIELDS = ("benefit_types", "benefit_months_min", "age_min", "age_max", *FLAGS)
 WHOLE_NUMBER_ERRORS = {"invalid": _("Vul een heel getal in.")}
 REFERENCE_MAX = 12
-
-
-class ServiceErrorsMixin:
-    """Put a service's ValidationError on the form's own fields (or above the form)."""
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        form: forms.Form = self  # type: ignore[assignment]
-        if not hasattr(error, "error_dict"):
-            form.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
 
 
 def _number(label: Any, low: int, high: int, help_text: Any = "") -> forms.IntegerField:

@@ -76,16 +76,12 @@ def employer_create(request: HttpRequest) -> HttpResponse:
     _require_adviser(request)
     region = queries.adviser_regions(request.user).first()
     form = EmployerForm(_post(request))
-    if form.is_valid():
-        try:
-            employer = services.save_employer(
-                actor=request.user, region=region, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("De werkgever is opgeslagen."))
-            return redirect("employers:employer_detail", employer.public_id)
+    if form.submit(
+        lambda data: services.save_employer(actor=request.user, region=region, data=data)
+    ):
+        employer = form.result
+        messages.success(request, _("De werkgever is opgeslagen."))
+        return redirect("employers:employer_detail", employer.public_id)
     return render(request, "employers/employer_form.html", {"form": form, "employer": None})
 
 
@@ -107,16 +103,11 @@ def employer_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         "notes": profile.notes if profile else "",
     }
     form = EmployerForm(_post(request), initial=initial)
-    if form.is_valid():
-        try:
-            services.save_employer(
-                actor=request.user, organisation=employer, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("De werkgever is opgeslagen."))
-            return redirect("employers:employer_detail", employer.public_id)
+    if form.submit(
+        lambda data: services.save_employer(actor=request.user, organisation=employer, data=data)
+    ):
+        messages.success(request, _("De werkgever is opgeslagen."))
+        return redirect("employers:employer_detail", employer.public_id)
     return render(request, "employers/employer_form.html", {"form": form, "employer": employer})
 
 
@@ -170,16 +161,11 @@ def contact_person_edit(request: HttpRequest, public_id: Any, contact_id: Any) -
     employer = person.organisation
     initial = {name: getattr(person, name) for name in services.employers.CONTACT_PERSON_FIELDS}
     form = ContactPersonForm(_post(request), initial=initial)
-    if form.is_valid():
-        try:
-            services.update_contact_person(
-                actor=request.user, person=person, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("De contactpersoon is gewijzigd."))
-            return redirect("employers:employer_detail", employer.public_id)
+    if form.submit(
+        lambda data: services.update_contact_person(actor=request.user, person=person, data=data)
+    ):
+        messages.success(request, _("De contactpersoon is gewijzigd."))
+        return redirect("employers:employer_detail", employer.public_id)
     context = {"form": form, "employer": employer, "title": _("Contactpersoon wijzigen")}
     return render(request, "employers/simple_form.html", context)
 
@@ -202,16 +188,13 @@ def contact_person_remove(request: HttpRequest, public_id: Any, contact_id: Any)
 def contact_moment_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     employer = queries.access_employer(request.user, public_id)
     form = ContactMomentForm(_post(request))
-    if form.is_valid():
-        try:
-            services.record_contact_moment(
-                actor=request.user, organisation=employer, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("Het contact staat in de geschiedenis."))
-            return redirect("employers:employer_detail", employer.public_id)
+    if form.submit(
+        lambda data: services.record_contact_moment(
+            actor=request.user, organisation=employer, data=data
+        )
+    ):
+        messages.success(request, _("Het contact staat in de geschiedenis."))
+        return redirect("employers:employer_detail", employer.public_id)
     context = {"form": form, "employer": employer, "title": _("Contact vastleggen")}
     return render(request, "employers/simple_form.html", context)
 
@@ -224,16 +207,14 @@ def contact_moment_add(request: HttpRequest, public_id: Any) -> HttpResponse:
 def agreement_create(request: HttpRequest, public_id: Any) -> HttpResponse:
     employer = queries.access_employer(request.user, public_id)
     form = WorkAgreementForm(_post(request), region=employer.region)
-    if form.is_valid():
-        try:
-            agreement = services.save_work_agreement(
-                actor=request.user, organisation=employer, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("Het werkakkoord is opgeslagen."))
-            return redirect("employers:agreement_detail", agreement.public_id)
+    if form.submit(
+        lambda data: services.save_work_agreement(
+            actor=request.user, organisation=employer, data=data
+        )
+    ):
+        agreement = form.result
+        messages.success(request, _("Het werkakkoord is opgeslagen."))
+        return redirect("employers:agreement_detail", agreement.public_id)
     return render(
         request,
         "employers/agreement_form.html",
@@ -249,16 +230,13 @@ def agreement_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
     initial["municipality"] = agreement.municipality_id
     initial["sectors"] = list(agreement.sectors.values_list("pk", flat=True))
     form = WorkAgreementForm(_post(request), initial=initial, region=agreement.organisation.region)
-    if form.is_valid():
-        try:
-            services.save_work_agreement(
-                actor=request.user, agreement=agreement, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("Het werkakkoord is opgeslagen."))
-            return redirect("employers:agreement_detail", agreement.public_id)
+    if form.submit(
+        lambda data: services.save_work_agreement(
+            actor=request.user, agreement=agreement, data=data
+        )
+    ):
+        messages.success(request, _("Het werkakkoord is opgeslagen."))
+        return redirect("employers:agreement_detail", agreement.public_id)
     context = {"form": form, "employer": agreement.organisation, "agreement": agreement}
     return render(request, "employers/agreement_form.html", context)
 
@@ -441,16 +419,11 @@ def placement_edit(request: HttpRequest, public_id: Any) -> HttpResponse:
         services.view_proposal(actor=request.user, proposal=proposal, reason="Plaatsing wijzigen")
     initial = {name: getattr(placement, name) for name in services.placements.PLACEMENT_FIELDS}
     form = PlacementForm(_post(request), initial=initial)
-    if form.is_valid():
-        try:
-            services.update_placement(
-                actor=request.user, placement=placement, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, _("De plaatsing is gewijzigd."))
-            return redirect("employers:proposal_detail", proposal.public_id)
+    if form.submit(
+        lambda data: services.update_placement(actor=request.user, placement=placement, data=data)
+    ):
+        messages.success(request, _("De plaatsing is gewijzigd."))
+        return redirect("employers:proposal_detail", proposal.public_id)
     context = {
         "form": form,
         "proposal": proposal,
@@ -470,19 +443,16 @@ def placement_cancel(request: HttpRequest, public_id: Any) -> HttpResponse:
     if request.method == "GET":
         services.view_proposal(actor=request.user, proposal=proposal, reason="Plaatsing schrappen")
     form = CancelPlacementForm(_post(request))
-    if form.is_valid():
-        try:
-            services.cancel_placement(
-                actor=request.user, placement=placement, reason=form.cleaned_data["reason"]
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(
-                request,
-                _("De plaatsing is geschrapt. Ze telt niet meer mee voor het werkakkoord."),
-            )
-            return redirect("employers:proposal_detail", proposal.public_id)
+    if form.submit(
+        lambda data: services.cancel_placement(
+            actor=request.user, placement=placement, reason=data["reason"]
+        )
+    ):
+        messages.success(
+            request,
+            _("De plaatsing is geschrapt. Ze telt niet meer mee voor het werkakkoord."),
+        )
+        return redirect("employers:proposal_detail", proposal.public_id)
     context = {"form": form, "proposal": proposal, "placement": placement}
     return render(request, "employers/placement_cancel.html", context)
 
