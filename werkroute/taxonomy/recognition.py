@@ -38,6 +38,12 @@ How a text is compared (the same steps for labels and for queries):
    only in a few words ("operator draadsnijmachine" / "bediener draadsnijmachine", "leerkracht X
    voortgezet onderwijs" / "onderwijsgevende X secundair onderwijs"), and the same swap occurs
    for at least two occupations, the query is also tried with that swap (counting a bit less).
+9. Kinship: ESCO often gives one title to several occupations that it names alike
+   ("magazijnbediende" is a label of "magazijnmedewerker" and of "pakhuismedewerker"). The
+   kinship of two occupations is the cosine of their sets of analysed labels; the kin of the
+   best occupation are lifted by kinship times its score (KIN_SHARE of their headroom), and
+   kin that no other step found are scored too, so the other owner of a title comes close
+   behind instead of after mere look-alikes.
 
 For a typeahead, :meth:`OccupationRecogniser.suggest` also finds labels that start with what has
 been typed so far ("heftr" -> heftruckchauffeur).
@@ -101,6 +107,9 @@ ASSOCIATION_SUPPORT = 2  # occupations that must use two words for them to be as
 MIN_ASSOCIATION = 0.1  # weakest association kept (cosine of the occupations using each word)
 ASSOCIATION_WEIGHT = 1.0  # how far an associated word covers a query word, times its strength
 EVIDENCE_WEIGHT = 0.3  # how far a word of the description or skills covers a query word
+KIN_SHARE = 0.7  # how far kin of the best occupation are lifted (kin share labels with it)
+KIN_FROM = 1  # best occupations whose kin are lifted
+MIN_KIN = 0.1  # weakest kinship kept (cosine of the two occupations' sets of labels)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +157,16 @@ def _double_vowel(stem_: str) -> str:
     return stem_
 
 
+def _short_closed(stem_: str) -> bool:
+    """las, kap, bak: one short vowel and one consonant, which doubles before -er."""
+    return (
+        len(stem_) >= 3
+        and stem_[-1] not in _VOWELS
+        and stem_[-2] in _VOWELS
+        and stem_[-3] not in _VOWELS
+    )
+
+
 def _gender_candidates(token: str) -> list[str]:
     """Readings of a female (or neutral) form as the form labels use, most likely first."""
     candidates: list[str] = []
@@ -158,10 +177,12 @@ def _gender_candidates(token: str) -> list[str]:
         candidates.append(token[:-7] + "mannen")
     if token.endswith("ster") and n > 6:
         base = token[:-4]
+        doubled = base + base[-1] + "er"  # lasster -> lasser, kapster -> kapper
         candidates += [
             _undouble_vowel(base) + "er",
+            *([doubled] if _short_closed(base) else []),
             base + "er",
-            base + base[-1] + "er",
+            doubled,
             base + "der",
             base,
         ]
@@ -229,10 +250,13 @@ class _Analyser:
             return cached
         result = token
         if token.isalpha():
-            for candidate in _gender_candidates(token):
-                if len(candidate) >= MIN_VOCABULARY_WORD and self._is_word(candidate):
-                    result = candidate
-                    break
+            candidates = [c for c in _gender_candidates(token) if len(c) >= MIN_VOCABULARY_WORD]
+            # A word the labels use as it is beats a compound that merely splits:
+            # pijplasster is pijplasser, not pijp|laser.
+            known = [c for c in candidates if c in self._known]
+            result = next(iter(known), None) or next(
+                (c for c in candidates if self._is_word(c)), token
+            )
         self._neutral[token] = result
         return result
 
@@ -535,6 +559,7 @@ class OccupationRecogniser:
             self._evidence_terms(evidence or {}),
         )
         self._substitutes = self._learn_substitutes()
+        self._kin = self._learn_kin()
         compact = sorted((c.replace(" ", ""), i) for i, c in enumerate(self._canonicals))
         self._prefix_keys = [c for c, _ in compact]
         self._prefix_rows = [i for _, i in compact]
@@ -611,6 +636,38 @@ class OccupationRecogniser:
             for word, found in rules.items()
         }
 
+    def _learn_kin(self) -> sparse.csr_matrix:
+        """Occupations that ESCO names alike: the cosine of their sets of analysed labels.
+
+        "pakhuismedewerker" and "magazijnmedewerker" share six labels: a title that is a label
+        of one of them is likely a name of the other too, whichever one it was given to.
+        """
+        labels = [{self._canonicals[i] for i in indices} for indices in self._key_labels]
+        return self._set_cosine(labels, MIN_KIN)
+
+    def _set_cosine(self, sets: Sequence[set[str]], minimum: float) -> sparse.csr_matrix:
+        """Occupations x occupations: the cosine of their sets, where it reaches minimum."""
+        columns: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for number, members in enumerate(sets):
+            for member in members:
+                rows.append(number)
+                cols.append(columns.setdefault(member, len(columns)))
+        incidence = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(sets), len(columns)),
+        )
+        shared = (incidence @ incidence.T).tocoo()
+        sizes = np.asarray(incidence.sum(axis=1)).ravel()
+        strength = shared.data / np.sqrt(sizes[shared.row] * sizes[shared.col])
+        keep = (shared.row != shared.col) & (strength >= minimum)
+        return sparse.csr_matrix(
+            (strength[keep], (shared.row[keep], shared.col[keep])),
+            shape=(len(sets), len(sets)),
+            dtype=np.float32,
+        )
+
     def _substitutions(self, query: str) -> list[tuple[int, str]]:
         """(rank, the query with one learned substitution applied), best supported first."""
         words = query.split()
@@ -685,10 +742,41 @@ class OccupationRecogniser:
             for index, score in self._prefix_scores(query).items():
                 if score > scores.get(index, 0.0):
                     scores[index] = score
-        by_key: dict[int, list[tuple[float, int]]] = {}
-        for index, score in scores.items():
-            by_key.setdefault(self._label_key[index], []).append((score, index))
+        occupations = self._occupation_scores(query, scores, document_cosine, coverage)
+        kin = self._kin_lift(occupations)
+        missing = [
+            i for number in kin if number not in occupations for i in self._key_labels[number]
+        ]
+        if missing:
+            scores.update(self._label_scores(query, label_cosine, missing, 1.0))
+            occupations = self._occupation_scores(query, scores, document_cosine, coverage)
         ranked: list[tuple[float, str, int, int]] = []
+        for number, (score, index) in occupations.items():
+            score += KIN_SHARE * kin.get(number, 0.0) * (1.0 - score)
+            ranked.append((-score, self._canonicals[index], number, index))
+        ranked.sort()
+        return [
+            Match(
+                key=self._keys[number],
+                label=self._rows[index].label,
+                kind=self._rows[index].kind,
+                score=round(min(-negative, 1.0), 4),
+            )
+            for negative, _canonical_label, number, index in ranked[:limit]
+        ]
+
+    def _occupation_scores(
+        self,
+        query: str,
+        label_scores: Mapping[int, float],
+        document_cosine: np.ndarray,
+        coverage: np.ndarray,
+    ) -> dict[int, tuple[float, int]]:
+        """Per occupation: its score and its best label, from the scores of its labels."""
+        by_key: dict[int, list[tuple[float, int]]] = {}
+        for index, score in label_scores.items():
+            by_key.setdefault(self._label_key[index], []).append((score, index))
+        occupations: dict[int, tuple[float, int]] = {}
         for number, found in by_key.items():
             found.sort(reverse=True)
             score, index = found[0]
@@ -705,17 +793,20 @@ class OccupationRecogniser:
                 index = max(exact, key=lambda i: self._weights[i])
                 weight = float(self._weights[index])
                 score = max(score, weight - EXACT_SPREAD * (1.0 - document))
-            ranked.append((-score, self._canonicals[index], number, index))
-        ranked.sort()
-        return [
-            Match(
-                key=self._keys[number],
-                label=self._rows[index].label,
-                kind=self._rows[index].kind,
-                score=round(min(-negative, 1.0), 4),
-            )
-            for negative, _canonical_label, number, index in ranked[:limit]
-        ]
+            occupations[number] = (score, index)
+        return occupations
+
+    def _kin_lift(self, occupations: Mapping[int, tuple[float, int]]) -> dict[int, float]:
+        """For the kin of the best occupations: kinship times that occupation's score."""
+        best = sorted(occupations.items(), key=lambda item: -item[1][0])[:KIN_FROM]
+        lift: dict[int, float] = {}
+        for number, (score, _index) in best:
+            row = self._kin.getrow(number)
+            for other, strength in zip(row.indices, row.data, strict=True):
+                value = float(strength) * score
+                if value > lift.get(int(other), 0.0):
+                    lift[int(other)] = value
+        return lift
 
     def recognise(self, text: str, limit: int = 5) -> list[Match]:
         """The occupations a whole title may mean, best first."""

@@ -309,3 +309,38 @@ def test_descriptions_and_skills_break_a_tie_but_labels_win() -> None:
     assert margin > without[0].score - without[1].score + 0.05
     # An exact label still wins over an occupation whose description names the words.
     assert recogniser.recognise("medewerker laboratorium")[0].key == "lab"
+
+
+def test_a_female_form_prefers_a_label_word_to_a_compound_that_merely_splits() -> None:
+    """pijplasster is pijplasser (a label), not pijp|laser (two words that happen to exist)."""
+    recogniser = OccupationRecogniser(
+        [
+            ("pipe_welder", "pijplasser", "preferred"),
+            ("laser_welder", "laserlasser", "preferred"),
+            ("hairdresser", "kapper", "preferred"),
+        ]
+    )
+    assert analyse("pijplasster", recogniser._analyser) == "pijplasser"
+    assert analyse("kapster", recogniser._analyser) == "kapper"
+    assert recogniser.recognise("pijplasster")[0].key == "pipe_welder"
+
+
+def test_an_occupation_that_shares_labels_with_the_best_one_comes_close_behind() -> None:
+    """ESCO names two occupations alike: a title that one of them owns may mean the other."""
+    rows = [
+        ("warehouse", "magazijnmedewerker", "preferred"),
+        ("warehouse", "magazijnbediende", "alt"),
+        ("warehouse", "magazijnhulp", "alt"),
+        ("warehouse", "loodsmedewerker", "alt"),
+        ("storehouse", "pakhuismedewerker", "preferred"),
+        ("storehouse", "magazijnbediende", "alt"),
+        ("storehouse", "magazijnhulp", "alt"),
+        ("storehouse", "loodsmedewerker", "alt"),
+        ("clothing", "magazijnmedewerker kleding", "preferred"),
+        ("leather", "magazijnmedewerker lederwaren", "preferred"),
+        ("intake", "medewerker ontvangst", "preferred"),
+    ]
+    keys = [match.key for match in OccupationRecogniser(rows).recognise("magazijnmedewerker")]
+    assert keys[:2] == ["warehouse", "storehouse"]
+    # Kinship lifts, it does not replace: the occupation that owns the title stays first.
+    assert OccupationRecogniser(rows).recognise("pakhuismedewerker")[0].key == "storehouse"
