@@ -365,6 +365,8 @@ CELERY_BEAT_SCHEDULE = {
 # Matching: people per shard of a full run, and the best offerings kept per person.
 MATCHING_SHARD_SIZE = env_int("MATCHING_SHARD_SIZE", 10_000)
 MATCHING_TOP_K = env_int("MATCHING_TOP_K", 10)
+# A person's list shows at most this many offerings of one employer while others fit (0: no limit).
+MATCHING_MAX_PER_EMPLOYER = env_int("MATCHING_MAX_PER_EMPLOYER", 2)
 # How long a process trusts its cached matching arrays before it compares the data version again.
 MATCHING_RECHECK_SECONDS = env_int("MATCHING_RECHECK_SECONDS", 10)
 # Referrals to partners: working days to accept, and to answer, before a referral counts as late.

@@ -52,6 +52,20 @@ def _weights_line() -> list[str]:
     ]
 
 
+def _spread_lines() -> list[str]:
+    most = settings.MATCHING_MAX_PER_EMPLOYER
+    if most <= 0:
+        return []
+    return [
+        _(
+            "In de lijst van een persoon staan hoogstens %(n)s voorstellen van dezelfde "
+            "werkgever, zolang er andere passende voorstellen zijn. Zo vult één werkgever met "
+            "veel gelijke vacatures niet de hele lijst."
+        )
+        % {"n": most}
+    ]
+
+
 def _municipality_lines() -> list[str]:
     lines = []
     for found in MatchingSettings.objects.select_related("municipality").order_by(
@@ -219,6 +233,7 @@ def entry() -> list[Section]:
                         _(
                             "Geen zelflerend model: de matching leert niet van eerdere beslissingen, voordrachten of plaatsingen."
                         ),
+                        *_spread_lines(),
                         *_municipality_lines(),
                     ],
                 ),

@@ -6,9 +6,11 @@ request scores live against the cached arrays, so a profile change shows at once
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models import QuerySet
@@ -29,6 +31,9 @@ from werkroute.matching.models import MatchingSettings
 
 ACTIVITY = "matching"
 COURSES_PER_GAP = 2
+# For a person, the best limit x SPREAD_POOL offerings are scored; the list takes from them at
+# most MATCHING_MAX_PER_EMPLOYER of one employer (see spread_over_employers).
+SPREAD_POOL = 5
 # What to search for in the catalogue's courses to close a gap (certificates by their usual name).
 CERTIFICATE_QUERIES = {
     "vca_basic": "VCA",
@@ -108,9 +113,45 @@ def _best_columns(
 ) -> list[int]:
     if offering_space.matrix.size == 0:
         return []
+    per_employer = settings.MATCHING_MAX_PER_EMPLOYER
+    wanted = limit * SPREAD_POOL if per_employer > 0 else limit
     scores = score_rows(people, offering_space.matrix, 0, 1)
-    columns, values = top_k(scores, limit)
-    return [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
+    columns, values = top_k(scores, wanted)
+    best = [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
+    if per_employer <= 0 or len(best) <= limit:
+        return best[:limit]
+    keys = offering_space.matrix.keys
+    employers = dict(
+        Offering.objects.filter(pk__in=[int(keys[c]) for c in best]).values_list(
+            "pk", "organisation_id"
+        )
+    )
+    return spread_over_employers(
+        best, [employers.get(int(keys[c])) for c in best], per_employer, limit
+    )
+
+
+def spread_over_employers(
+    columns: Sequence[int], employers: Sequence[Hashable], per_employer: int, limit: int
+) -> list[int]:
+    """The best columns (in order), at most per_employer of one employer while others are left.
+
+    One employer with ten near-identical vacancies would otherwise fill a person's whole list.
+    Columns held back fill the list when too few others are left, so it is spread, never
+    shortened; it stays in the order of the columns (best first).
+    """
+    counts: dict[Hashable, int] = {}
+    chosen: list[int] = []
+    held_back: list[int] = []
+    for column, employer in zip(columns, employers, strict=True):
+        seen = counts.get(employer, 0)
+        if employer is not None and seen >= per_employer:
+            held_back.append(column)
+            continue
+        counts[employer] = seen + 1
+        chosen.append(column)
+    picked = set((chosen + held_back)[:limit])
+    return [column for column in columns if column in picked]
 
 
 def _explain_person(

@@ -3,14 +3,17 @@
 import pytest
 
 from werkroute.catalogue import services as catalogue_services
-from werkroute.catalogue.constants import OfferingStatus
+from werkroute.catalogue.constants import OfferingStatus, OrganisationKind
 from werkroute.catalogue.models import OrganisationMembership
+from werkroute.catalogue.tests.factories import LocationFactory, OrganisationFactory
 from werkroute.core.audit.models import ProcessingLogEntry
 from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.matching import fairness, register, services
 from werkroute.matching.engine import EXCLUDED_ATTRIBUTES, PARTS
 from werkroute.matching.models import Match, MatchingSettings, MatchRun, RunStatus
 from werkroute.matching.services import reading
+
+from .conftest import NEAR, vacancy
 
 
 def full_run(shard_size: int = 2, top_k: int = 3) -> MatchRun:
@@ -250,3 +253,41 @@ def test_the_public_description_follows_the_configuration(market):
     for part in PARTS:
         assert part.name in method
     assert "tekst 0.42" in method
+    assert "hoogstens 2 voorstellen van dezelfde werkgever" in method
+
+
+def test_one_employer_does_not_fill_a_persons_whole_list(market, settings):
+    """Three more cook vacancies at the same employer score best; another employer still shows."""
+    for _ in range(3):
+        vacancy(market.cook.location, "cook", hours_min=24, hours_max=32)
+    other_employer = OrganisationFactory(
+        region=market.cook.organisation.region, kinds=[OrganisationKind.EMPLOYER]
+    )
+    elsewhere = LocationFactory(
+        organisation=other_employer,
+        municipality=market.cook.location.municipality,
+        lat=NEAR[0] - 0.02,  # a little further from Anna than the first employer's kitchen
+        lon=NEAR[1],
+    )
+    other_cook = vacancy(elsewhere, "cook", hours_min=24, hours_max=32)
+
+    settings.MATCHING_MAX_PER_EMPLOYER = 0  # as before: the best three, all of one employer
+    plain = services.matches_for_person(actor=None, job_seeker=market.anna, limit=3).results
+    assert {r.offering.organisation_id for r in plain} == {market.cook.organisation_id}
+
+    settings.MATCHING_MAX_PER_EMPLOYER = 2
+    spread = services.matches_for_person(actor=None, job_seeker=market.anna, limit=3).results
+    assert len(spread) == 3
+    assert other_cook in [r.offering for r in spread]
+    assert sum(r.offering.organisation_id == market.cook.organisation_id for r in spread) == 2
+    scores = [r.score for r in spread]
+    assert scores == sorted(scores, reverse=True)  # still best first
+
+
+def test_spreading_over_employers_keeps_order_and_length() -> None:
+    columns = [10, 11, 12, 13, 14, 15]
+    employers = ["a", "a", "a", "b", "a", None]
+    assert reading.spread_over_employers(columns, employers, 2, 4) == [10, 11, 13, 15]
+    # Too few others: held-back columns fill the list, in their own place.
+    assert reading.spread_over_employers(columns, employers, 2, 5) == [10, 11, 12, 13, 15]
+    assert reading.spread_over_employers(columns[:3], employers[:3], 2, 3) == [10, 11, 12]
