@@ -421,6 +421,21 @@ def _terms(words: Sequence[tuple[str, tuple[str, ...]]]) -> set[str]:
     return terms
 
 
+def _incidence_matrix(
+    documents: Sequence[set[str]], vocabulary: dict[str, int]
+) -> sparse.csr_matrix:
+    """Documents x terms, 1 where a document holds a term; new terms join the vocabulary."""
+    rows: list[int] = []
+    columns: list[int] = []
+    for number, terms in enumerate(documents):
+        for term in terms:
+            rows.append(number)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+    shape = (len(documents), len(vocabulary))
+    values = np.ones(len(rows), dtype=np.float32)
+    return sparse.csr_matrix((values, (rows, columns)), shape=shape)
+
+
 class _WordCoverage:
     """Which share of a query's words (IDF-weighted) the labels of each occupation contain.
 
@@ -437,8 +452,8 @@ class _WordCoverage:
 
     def __init__(self, documents: Sequence[set[str]], evidence: Sequence[set[str]] = ()) -> None:
         vocabulary: dict[str, int] = {}
-        incidence = self._incidence_matrix(documents, vocabulary)
-        evidence_matrix = self._incidence_matrix(evidence, vocabulary) if any(evidence) else None
+        incidence = _incidence_matrix(documents, vocabulary)
+        evidence_matrix = _incidence_matrix(evidence, vocabulary) if any(evidence) else None
         shape = (len(documents), len(vocabulary))
         incidence.resize(shape)
         frequency = np.asarray(incidence.sum(axis=0)).ravel()
@@ -453,21 +468,6 @@ class _WordCoverage:
             evidence_matrix.resize(shape)
             self._evidence = (EVIDENCE_WEIGHT * evidence_matrix).tocsc()
         self._size = total
-
-    @staticmethod
-    def _incidence_matrix(
-        documents: Sequence[set[str]], vocabulary: dict[str, int]
-    ) -> sparse.csr_matrix:
-        """Documents x terms, 1 where a document holds a term; new terms join the vocabulary."""
-        rows: list[int] = []
-        columns: list[int] = []
-        for number, terms in enumerate(documents):
-            for term in terms:
-                rows.append(number)
-                columns.append(vocabulary.setdefault(term, len(vocabulary)))
-        shape = (len(documents), len(vocabulary))
-        values = np.ones(len(rows), dtype=np.float32)
-        return sparse.csr_matrix((values, (rows, columns)), shape=shape)
 
     @staticmethod
     def _associate(incidence: sparse.csr_matrix, frequency: np.ndarray) -> sparse.csr_matrix:
@@ -647,17 +647,7 @@ class OccupationRecogniser:
 
     def _set_cosine(self, sets: Sequence[set[str]], minimum: float) -> sparse.csr_matrix:
         """Occupations x occupations: the cosine of their sets, where it reaches minimum."""
-        columns: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for number, members in enumerate(sets):
-            for member in members:
-                rows.append(number)
-                cols.append(columns.setdefault(member, len(columns)))
-        incidence = sparse.csr_matrix(
-            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-            shape=(len(sets), len(columns)),
-        )
+        incidence = _incidence_matrix(sets, {})
         shared = (incidence @ incidence.T).tocoo()
         sizes = np.asarray(incidence.sum(axis=1)).ravel()
         strength = shared.data / np.sqrt(sizes[shared.row] * sizes[shared.col])
