@@ -254,9 +254,7 @@ class _Analyser:
             # A word the labels use as it is beats a compound that merely splits:
             # pijplasster is pijplasser, not pijp|laser.
             known = [c for c in candidates if c in self._known]
-            result = next(iter(known), None) or next(
-                (c for c in candidates if self._is_word(c)), token
-            )
+            result = known[0] if known else next((c for c in candidates if self._is_word(c)), token)
         self._neutral[token] = result
         return result
 
@@ -434,6 +432,20 @@ def _incidence_matrix(
     shape = (len(documents), len(vocabulary))
     values = np.ones(len(rows), dtype=np.float32)
     return sparse.csr_matrix((values, (rows, columns)), shape=shape)
+
+
+def _set_cosine(sets: Sequence[set[str]], minimum: float) -> sparse.csr_matrix:
+    """Sets x sets: the cosine of each two (shared members over the root of their sizes)."""
+    incidence = _incidence_matrix(sets, {})
+    shared = (incidence @ incidence.T).tocoo()
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    strength = shared.data / np.sqrt(sizes[shared.row] * sizes[shared.col])
+    keep = (shared.row != shared.col) & (strength >= minimum)
+    return sparse.csr_matrix(
+        (strength[keep], (shared.row[keep], shared.col[keep])),
+        shape=(len(sets), len(sets)),
+        dtype=np.float32,
+    )
 
 
 class _WordCoverage:
@@ -643,20 +655,7 @@ class OccupationRecogniser:
         of one of them is likely a name of the other too, whichever one it was given to.
         """
         labels = [{self._canonicals[i] for i in indices} for indices in self._key_labels]
-        return self._set_cosine(labels, MIN_KIN)
-
-    def _set_cosine(self, sets: Sequence[set[str]], minimum: float) -> sparse.csr_matrix:
-        """Occupations x occupations: the cosine of their sets, where it reaches minimum."""
-        incidence = _incidence_matrix(sets, {})
-        shared = (incidence @ incidence.T).tocoo()
-        sizes = np.asarray(incidence.sum(axis=1)).ravel()
-        strength = shared.data / np.sqrt(sizes[shared.row] * sizes[shared.col])
-        keep = (shared.row != shared.col) & (strength >= minimum)
-        return sparse.csr_matrix(
-            (strength[keep], (shared.row[keep], shared.col[keep])),
-            shape=(len(sets), len(sets)),
-            dtype=np.float32,
-        )
+        return _set_cosine(labels, MIN_KIN)
 
     def _substitutions(self, query: str) -> list[tuple[int, str]]:
         """(rank, the query with one learned substitution applied), best supported first."""
