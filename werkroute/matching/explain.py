@@ -38,6 +38,8 @@ class Explained:
     parts: dict[str, float]
     reasons: list[Reason]
     gaps: list[Gap]
+    # Suitable offerings of the same employer that the list left out (on its last one shown).
+    more_at_employer: int = 0
 
 
 def _km(value: float) -> str:

@@ -6,6 +6,7 @@ request scores live against the cached arrays, so a profile change shows at once
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -103,32 +104,45 @@ def matches_for_person(*, actor: Any, job_seeker: JobSeeker, limit: int = 10) ->
         subjects=[_subject(job_seeker)],
         actor=actor,
     ):
-        columns = _best_columns(people, offering_space, limit)
+        columns, left_out = _best_columns(people, offering_space, limit)
         results = _explain_person(job_seeker, people, offering_space, columns)
+    _note_left_out(results, left_out)
     return PersonMatches(results, _notices(record, job_seeker))
+
+
+def _note_left_out(results: list[explain.Explained], left_out: dict[Hashable, int]) -> None:
+    """Put on each employer's last result how many of its suitable offerings were left out."""
+    last: dict[Hashable, explain.Explained] = {}
+    for result in results:
+        last[result.offering.organisation_id] = result
+    for employer, result in last.items():
+        result.more_at_employer = left_out.get(employer, 0)
 
 
 def _best_columns(
     people: PeopleMatrix, offering_space: space.OfferingSpace, limit: int
-) -> list[int]:
+) -> tuple[list[int], dict[Hashable, int]]:
+    """The columns of the list, and per employer how many of its best were left out of it."""
     if offering_space.matrix.size == 0:
-        return []
+        return [], {}
     per_employer = settings.MATCHING_MAX_PER_EMPLOYER
     wanted = limit * SPREAD_POOL if per_employer > 0 else limit
     scores = score_rows(people, offering_space.matrix, 0, 1)
     columns, values = top_k(scores, wanted)
     best = [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
     if per_employer <= 0 or len(best) <= limit:
-        return best[:limit]
+        return best[:limit], {}
     keys = offering_space.matrix.keys
-    employers = dict(
+    found = dict(
         Offering.objects.filter(pk__in=[int(keys[c]) for c in best]).values_list(
             "pk", "organisation_id"
         )
     )
-    return spread_over_employers(
-        best, [employers.get(int(keys[c])) for c in best], per_employer, limit
-    )
+    employers = [found.get(int(keys[c])) for c in best]
+    columns = spread_over_employers(best, employers, per_employer, limit)
+    shown = set(columns)
+    left_out = Counter(e for c, e in zip(best, employers, strict=True) if c not in shown)
+    return columns, dict(left_out)
 
 
 def spread_over_employers(

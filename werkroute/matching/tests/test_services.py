@@ -274,6 +274,7 @@ def test_one_employer_does_not_fill_a_persons_whole_list(market, settings):
     settings.MATCHING_MAX_PER_EMPLOYER = 0  # as before: the best three, all of one employer
     plain = services.matches_for_person(actor=None, job_seeker=market.anna, limit=3).results
     assert {r.offering.organisation_id for r in plain} == {market.cook.organisation_id}
+    assert all(r.more_at_employer == 0 for r in plain)
 
     settings.MATCHING_MAX_PER_EMPLOYER = 2
     spread = services.matches_for_person(actor=None, job_seeker=market.anna, limit=3).results
@@ -282,6 +283,13 @@ def test_one_employer_does_not_fill_a_persons_whole_list(market, settings):
     assert sum(r.offering.organisation_id == market.cook.organisation_id for r in spread) == 2
     scores = [r.score for r in spread]
     assert scores == sorted(scores, reverse=True)  # still best first
+    # The last one shown of the first employer says how many of its others were left out.
+    first_employer = [
+        r for r in spread if r.offering.organisation_id == market.cook.organisation_id
+    ]
+    assert first_employer[0].more_at_employer == 0
+    assert first_employer[-1].more_at_employer >= 3  # at least the other cook vacancies
+    assert next(r for r in spread if r.offering == other_cook).more_at_employer == 0
 
 
 def test_spreading_over_employers_keeps_order_and_length() -> None:

@@ -5,6 +5,8 @@ from django.urls import reverse
 from werkroute.core.audit.models import AccessAuditEntry
 from werkroute.matching.models import MatchingSettings, ShortlistEntry
 
+from .conftest import vacancy
+
 
 def test_a_case_manager_sees_the_matches_of_a_client(market):
     client = market.client_for("case_manager")
@@ -65,6 +67,20 @@ def test_the_job_seeker_sees_vacancies_that_fit(market):
     page = client.get(reverse("my_matching:matches")).content.decode()
     assert "Vacatures die bij jou passen" in page
     assert "Wil werken als kok" in page
+
+
+def test_both_lists_say_how_many_more_an_employer_has(market):
+    """Twelve fitting vacancies of one employer: ten are shown, the last says two more."""
+    for _ in range(8):
+        vacancy(market.cook.location, "cook", hours_min=24, hours_max=32)
+    for url, who in (
+        (reverse("matching:person", args=[market.anna.public_id]), "case_manager"),
+        (reverse("my_matching:matches"), "self"),
+    ):
+        page = market.client_for(who).get(url).content.decode()
+        assert page.count("Deze werkgever heeft nog 2 andere passende voorstellen.") == 1, who
+        english = market.client_for(who).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert "This employer has 2 more suitable suggestions." in english, who
 
 
 def test_the_functional_admin_switches_matching_off(market):
