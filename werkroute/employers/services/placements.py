@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from werkroute.catalogue.constants import ContractType
 from werkroute.core.audit.models import AccessAction
+from werkroute.core.audit.services import DataSubject
 from werkroute.employers import queries
 from werkroute.employers.constants import (
     FOLLOW_UP_LEAD_DAYS,
@@ -110,16 +111,29 @@ def hire_candidate(
         proposal.status = ProposalStatus.HIRED
         proposal.save(update_fields=["status", "updated_at"])
         event(proposal, actor, ProposalStatus.HIRED.label, role=role, old=old, new=proposal.status)
-        audit(
-            actor,
-            proposal,
-            subject,
-            action=AccessAction.CREATE,
-            obj_type=PLACEMENT_OBJECT,
-            obj_id=placement.public_id,
-            as_employer=as_employer,
-        )
+        _audit_placement(actor, placement, subject, AccessAction.CREATE, as_employer)
     return placement
+
+
+def _audit_placement(
+    actor: Any,
+    placement: Placement,
+    subject: DataSubject,
+    action: str,
+    as_employer: bool,
+    reason: str = "",
+) -> None:
+    """An access to the person's data through one of their placements."""
+    audit(
+        actor,
+        placement.proposal,
+        subject,
+        action=action,
+        obj_type=PLACEMENT_OBJECT,
+        obj_id=placement.public_id,
+        as_employer=as_employer,
+        reason=reason,
+    )
 
 
 def _adviser_for(placement: Placement) -> Any:
@@ -286,15 +300,8 @@ def update_placement(
         _move_open_checks(placement)
         labels = ", ".join(str(Placement._meta.get_field(name).verbose_name) for name in changed)
         event(proposal, actor, format_lazy("{}: {}", _PLACEMENT_CHANGED, labels), role=role)
-        audit(
-            actor,
-            proposal,
-            subject,
-            action=AccessAction.CHANGE,
-            obj_type=PLACEMENT_OBJECT,
-            obj_id=placement.public_id,
-            as_employer=as_employer,
-            reason="Plaatsing corrigeren",
+        _audit_placement(
+            actor, placement, subject, AccessAction.CHANGE, as_employer, "Plaatsing corrigeren"
         )
     return placement
 
@@ -364,14 +371,12 @@ def cancel_placement(
             old=old,
             new=back_to,
         )
-        audit(
+        _audit_placement(
             actor,
-            proposal,
+            placement,
             subject,
-            action=AccessAction.CHANGE,
-            obj_type=PLACEMENT_OBJECT,
-            obj_id=placement.public_id,
-            as_employer=as_employer,
-            reason="Plaatsing schrappen (vergissing)",
+            AccessAction.CHANGE,
+            as_employer,
+            "Plaatsing schrappen (vergissing)",
         )
     return placement
