@@ -16,7 +16,7 @@ How a text is compared (the same steps for labels and for queries):
    compound lexicon of ``werkroute.core.text`` plus every word that occurs on its own in a label,
    so "magazijn medewerker", "magazijnmedewerker" and "medewerker magazijn" look alike. A word
    the splitter cannot split but that ends in a known word is split before that head
-   (stalmedewerker -> stal medewerker).
+   (stalmedewerker -> stal medewerker), in labels as in queries (gistmaker -> gist maker).
 4. Features: character trigrams of every word (typos change only a few of them) and whole-word
    features (Dutch stem of every part and of every unsplit compound), weighted by TF-IDF over the
    labels and compared by cosine similarity (one sparse matrix product per query).
@@ -233,6 +233,8 @@ class _Analyser:
         self._known = self.vocabulary | {
             word.strip() for word in lexicon if word.strip() and word.strip().isalpha()
         }
+        # Words that other label words are compounded of stay whole (medewerker, verkoper).
+        self._parts = {part for word in self.vocabulary for part in self.splitter.parts(word)}
         self._neutral: dict[str, str] = {}
         self._heads: dict[str, tuple[str, ...]] = {}
 
@@ -265,12 +267,14 @@ class _Analyser:
         what the job is. When the compound splitter knows no split, the longest known word
         (at least SUFFIX_WORD_MIN letters) that ends the word is taken as its head, if at least
         MIN_VOCABULARY_WORD letters remain before it; those are split again where possible.
+        Labels are split so too (gistmaker -> gist maker, as a query gistproducent -> gist
+        producent), except words that other label words are compounded of (medewerker).
         """
         cached = self._heads.get(word)
         if cached is not None:
             return cached
         result: tuple[str, ...] = ()
-        if word.isalpha() and word not in self._known:
+        if word.isalpha() and word not in self._parts:
             last_start = len(word) - SUFFIX_WORD_MIN + 1
             for start in range(MIN_VOCABULARY_WORD, last_start):
                 head = word[start:]

@@ -277,6 +277,30 @@ def test_an_unknown_modifier_before_a_known_head_is_split_off() -> None:
     assert analyse("magazijnmedewerker", recogniser._analyser) == "magazijn medewerker"
 
 
+def test_labels_are_split_before_a_known_head_like_queries() -> None:
+    """gistmaker (a label) and gistproducent (typed) share the word 'gist' once both are split.
+
+    The effect on recognition is measured by bench/occupation_recognition.py.
+    """
+    recogniser = OccupationRecogniser(
+        [
+            ("yeast", "gistdistilleerder", "preferred"),
+            ("yeast", "gistmaker", "alt"),
+            ("film", "filmproducent", "preferred"),
+            ("film", "producent video", "alt"),
+            ("maker", "maker", "preferred"),
+            ("sales", "verkoper", "preferred"),
+            ("car_sales", "autoverkoper", "preferred"),
+            ("koper", "koper", "preferred"),
+        ]
+    )
+    assert analyse("gistmaker", recogniser._analyser) == "gist maker"
+    assert analyse("gistproducent", recogniser._analyser) == "gist producent"
+    # A word that other labels are compounded of stays whole: verkoper is no ver|koper.
+    assert analyse("verkoper", recogniser._analyser) == "verkoper"
+    assert analyse("autoverkoper", recogniser._analyser) == "auto verkoper"
+
+
 def test_words_used_together_in_labels_stand_in_for_each_other() -> None:
     """bewaking and beveiliging name the same occupations: one covers the other in part."""
     documents = [
@@ -320,7 +344,9 @@ def test_a_female_form_prefers_a_label_word_to_a_compound_that_merely_splits() -
             ("hairdresser", "kapper", "preferred"),
         ]
     )
-    assert analyse("pijplasster", recogniser._analyser) == "pijplasser"
+    assert recogniser._analyser.neutral("pijplasster") == "pijplasser"
+    # As the label itself, it is then read as pijp|lasser (a known head), never as pijp|laser.
+    assert analyse("pijplasster", recogniser._analyser) == "pijp lasser"
     assert analyse("kapster", recogniser._analyser) == "kapper"
     assert recogniser.recognise("pijplasster")[0].key == "pipe_welder"
 
