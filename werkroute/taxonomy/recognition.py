@@ -11,7 +11,8 @@ How a text is compared (the same steps for labels and for queries):
 2. Gender forms become the form the labels use for men (or the neutral form): schoonmaakster ->
    schoonmaker, kokkin -> kok, masseuse -> masseur, directrice -> directeur, assistente ->
    assistent, lerares -> leraar, voorvrouw -> voorman. A rule only fires when the result is a word
-   of the label vocabulary (or a compound of such words), so "meester" stays "meester".
+   of the label vocabulary (or a compound of such words), so "meester" stays "meester"; -vrouw
+   always reads as -man (weervrouw -> weerman).
 3. Compounds are split into known words (heftruckchauffeur -> heftruck chauffeur), with the
    compound lexicon of ``werkroute.core.text`` plus every word that occurs on its own in a label,
    so "magazijn medewerker", "magazijnmedewerker" and "medewerker magazijn" look alike. A word
@@ -256,7 +257,14 @@ class _Analyser:
             # A word the labels use as it is beats a compound that merely splits:
             # pijplasster is pijplasser, not pijp|laser.
             known = [c for c in candidates if c in self._known]
-            result = known[0] if known else next((c for c in candidates if self._is_word(c)), token)
+            if known:
+                result = known[0]
+            elif candidates and token.endswith(("vrouw", "vrouwen")):
+                # weervrouw is weerman even where no label says weerman: labels and queries
+                # are read alike, so the reading needs no known word to be safe.
+                result = candidates[0]
+            else:
+                result = next((c for c in candidates if self._is_word(c)), token)
         self._neutral[token] = result
         return result
 

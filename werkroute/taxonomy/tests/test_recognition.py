@@ -103,6 +103,12 @@ def test_gender_forms_compounds_and_plurals_analyse_alike() -> None:
     assert analyse("magazijnmedewerker", words) == analyse("magazijn medewerker", words)
     assert analyse("Chauffeuse", words) == "chauffeur"
     assert analyse("meester", words) == "meester"
+    # -vrouw is -man on both sides, also where no label says -man: a weervrouw finds the weerman.
+    weather = OccupationRecogniser(
+        [("weather", "weervrouw", "alt"), ("fire", "brandweerman", "alt")]
+    )
+    assert analyse("weervrouw", weather._analyser) == analyse("weerman", weather._analyser)
+    assert weather.recognise("weerman")[0].key == "weather"
 
 
 def test_nothing_to_recognise() -> None:
