@@ -10,7 +10,8 @@ How a text is compared (the same steps for labels and for queries):
    (van, en, de, ...) are dropped unless nothing else is left.
 2. Gender forms become the form the labels use for men (or the neutral form): schoonmaakster ->
    schoonmaker, kokkin -> kok, masseuse -> masseur, directrice -> directeur, assistente ->
-   assistent, lerares -> leraar, voorvrouw -> voorman. A rule only fires when the result is a word
+   assistent, lerares -> leraar, raadgeefster -> raadgever, technica -> technicus, audicienne
+   -> audicien, voorvrouw -> voorman. A rule only fires when the result is a word
    of the label vocabulary (or a compound of such words), so "meester" stays "meester"; -vrouw
    always reads as -man (weervrouw -> weerman).
 3. Compounds are split into known words (heftruckchauffeur -> heftruck chauffeur), with the
@@ -168,6 +169,12 @@ def _short_closed(stem_: str) -> bool:
     )
 
 
+def _voice(stem_: str) -> str:
+    """raadgef -> raadgev, les -> lez: f and s become v and z before -er (geefster -> gever)."""
+    voiced = {"f": "v", "s": "z"}.get(stem_[-1:]) if len(stem_) >= 3 else None
+    return stem_[:-1] + voiced if voiced else stem_
+
+
 def _gender_candidates(token: str) -> list[str]:
     """Readings of a female (or neutral) form as the form labels use, most likely first."""
     candidates: list[str] = []
@@ -181,6 +188,7 @@ def _gender_candidates(token: str) -> list[str]:
         doubled = base + base[-1] + "er"  # lasster -> lasser, kapster -> kapper
         candidates += [
             _undouble_vowel(base) + "er",
+            _voice(_undouble_vowel(base)) + "er",  # raadgeefster -> raadgever
             *([doubled] if _short_closed(base) else []),
             base + "er",
             doubled,
@@ -189,11 +197,20 @@ def _gender_candidates(token: str) -> list[str]:
         ]
     if token.endswith("sters") and n > 7:
         base = token[:-5]
-        candidates += [_undouble_vowel(base) + "ers", base + "ers", base + "ders"]
+        candidates += [
+            _undouble_vowel(base) + "ers",
+            _voice(_undouble_vowel(base)) + "ers",
+            base + "ers",
+            base + "ders",
+        ]
     if token.endswith("euse") and n > 5:
         candidates.append(token[:-4] + "eur")
     if token.endswith("trice") and n > 6:
         candidates += [token[:-5] + "teur", token[:-5] + "tor"]  # directrice, coordinatrice
+    if token.endswith("ica") and n > 5:
+        candidates.append(token[:-1] + "us")  # technica -> technicus
+    if token.endswith("ienne") and n > 6:
+        candidates.append(token[:-2])  # audicienne -> audicien
     if token.endswith("ess") and n > 6:
         candidates.append(token[:-3])  # stewardess -> steward
     if token.endswith("esse") and n > 6:

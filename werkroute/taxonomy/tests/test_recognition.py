@@ -357,6 +357,24 @@ def test_a_female_form_prefers_a_label_word_to_a_compound_that_merely_splits() -
     assert recogniser.recognise("pijplasster")[0].key == "pipe_welder"
 
 
+def test_female_forms_with_a_voiced_stem_or_a_latin_or_french_ending() -> None:
+    """raadgeefster -> raadgever (f becomes v), leesster -> lezer, technica -> technicus."""
+    recogniser = OccupationRecogniser(
+        [
+            ("adviser", "financieel raadgever", "preferred"),
+            ("reader", "lezer", "preferred"),
+            ("technician", "textieltechnicus", "preferred"),
+            ("audio", "audicien", "preferred"),
+        ]
+    )
+    words = recogniser._analyser
+    assert analyse("financieel raadgeefster", words) == "financieel raadgever"
+    assert analyse("leesster", words) == "lezer"
+    assert analyse("textieltechnica", words) == analyse("textieltechnicus", words)
+    assert analyse("audicienne", words) == "audicien"
+    assert recogniser.recognise("raadgeefster")[0].key == "adviser"
+
+
 def test_an_occupation_that_shares_labels_with_the_best_one_comes_close_behind() -> None:
     """ESCO names two occupations alike: a title that one of them owns may mean the other."""
     rows = [
