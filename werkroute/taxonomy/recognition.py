@@ -13,7 +13,9 @@ How a text is compared (the same steps for labels and for queries):
    assistent, lerares -> leraar, raadgeefster -> raadgever, technica -> technicus, audicienne
    -> audicien, voorvrouw -> voorman. A rule only fires when the result is a word
    of the label vocabulary (or a compound of such words), so "meester" stays "meester"; -vrouw
-   always reads as -man (weervrouw -> weerman).
+   always reads as -man (weervrouw -> weerman). Flemish, English and French spellings become
+   the Dutch one where the labels use it: technieker -> technicus, analyst -> analist,
+   assistant -> assistent, operateur -> operator, automatisatie -> automatisering.
 3. Compounds are split into known words (heftruckchauffeur -> heftruck chauffeur), with the
    compound lexicon of ``werkroute.core.text`` plus every word that occurs on its own in a label,
    so "magazijn medewerker", "magazijnmedewerker" and "medewerker magazijn" look alike. A word
@@ -229,6 +231,25 @@ def _gender_candidates(token: str) -> list[str]:
     return candidates
 
 
+# Flemish, English and French spellings of a Dutch word ending (technieker, analyst, operateur).
+_SPELLINGS: tuple[tuple[str, str], ...] = (
+    ("ieker", "icus"),
+    ("yst", "ist"),
+    ("ant", "ent"),
+    ("ateur", "ator"),
+    ("isatie", "isering"),
+)
+
+
+def _spelling_variants(token: str) -> list[str]:
+    """technieker -> technicus, analyst -> analist, automatisatie -> automatisering."""
+    return [
+        token[: -len(old)] + new
+        for old, new in _SPELLINGS
+        if token.endswith(old) and len(token) > len(old) + 2
+    ]
+
+
 # ---------------------------------------------------------------------------
 # Analysis
 # ---------------------------------------------------------------------------
@@ -274,6 +295,8 @@ class _Analyser:
             # A word the labels use as it is beats a compound that merely splits:
             # pijplasster is pijplasser, not pijp|laser.
             known = [c for c in candidates if c in self._known]
+            if not known:  # technieker -> technicus, analyst -> analist: only to a label word
+                known = [c for c in _spelling_variants(token) if c in self._known]
             if known:
                 result = known[0]
             elif candidates and token.endswith(("vrouw", "vrouwen")):

@@ -375,6 +375,26 @@ def test_female_forms_with_a_voiced_stem_or_a_latin_or_french_ending() -> None:
     assert recogniser.recognise("raadgeefster")[0].key == "adviser"
 
 
+def test_flemish_and_english_spellings_read_as_the_dutch_label_word() -> None:
+    """technieker is technicus in Flanders; analyst and assistant are English spellings."""
+    recogniser = OccupationRecogniser(
+        [
+            ("car", "autotechnicus", "preferred"),
+            ("analyst", "marktanalist", "preferred"),
+            ("hr", "hr-assistent", "preferred"),
+            ("tech", "technicus", "preferred"),
+        ]
+    )
+    words = recogniser._analyser
+    assert analyse("technieker", words) == "technicus"
+    assert analyse("autotechnieker", words) == analyse("autotechnicus", words)
+    assert analyse("marktanalyst", words) == analyse("marktanalist", words)
+    assert analyse("hr assistant", words) == "hr assistent"
+    # Only towards a word the labels use: "consultant" stays as it is.
+    assert analyse("consultant", words) == "consultant"
+    assert recogniser.recognise("autotechnieker")[0].key == "car"
+
+
 def test_an_occupation_that_shares_labels_with_the_best_one_comes_close_behind() -> None:
     """ESCO names two occupations alike: a title that one of them owns may mean the other."""
     rows = [
