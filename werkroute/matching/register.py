@@ -60,7 +60,8 @@ def _spread_lines() -> list[str]:
         _(
             "In de lijst van een persoon staan hoogstens %(n)s voorstellen van dezelfde "
             "werkgever, zolang er andere passende voorstellen zijn. Zo vult één werkgever met "
-            "veel gelijke vacatures niet de hele lijst."
+            "veel gelijke vacatures niet de hele lijst. Bij de laatste staat hoeveel die "
+            "werkgever er nog heeft, met een link naar al zijn passende voorstellen."
         )
         % {"n": most}
     ]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from werkroute.catalogue.models import Offering
+from werkroute.catalogue.models import Offering, Organisation
 from werkroute.core.audit.models import AccessAction
 from werkroute.jobseekers import queries as jobseeker_queries
 from werkroute.jobseekers import services as jobseeker_services
@@ -40,6 +40,42 @@ def _offering(public_id: Any) -> Offering:
     return found
 
 
+EMPLOYER_PARAMETER = "werkgever"
+
+
+def _employer(request: HttpRequest) -> tuple[Organisation | None, str]:
+    """The employer a list is narrowed to (?werkgever=<public id>), or a notice if unknown."""
+    value = request.GET.get(EMPLOYER_PARAMETER, "").strip()
+    if not value:
+        return None, ""
+    try:
+        found = Organisation.objects.filter(public_id=value).first()
+    except (ValueError, ValidationError):
+        found = None
+    if found is None:
+        return None, _("Die werkgever kennen we niet (meer). Hier staan alle voorstellen.")
+    return found, ""
+
+
+def _person_context(request: HttpRequest, job_seeker: JobSeeker) -> dict[str, Any]:
+    """The matches of one person for either list, narrowed to one employer when asked."""
+    employer, unknown = _employer(request)
+    context: dict[str, Any] = {"job_seeker": job_seeker, "employer": employer}
+    try:
+        found = services.matches_for_person(
+            actor=request.user,
+            job_seeker=job_seeker,
+            employer_id=employer.pk if employer else None,
+        )
+    except services.MatchingOff:
+        context["matching_off"] = True
+    else:
+        context.update(results=found.results, notices=found.notices)
+    if unknown:
+        context.setdefault("notices", []).insert(0, unknown)
+    return context
+
+
 @never_cache
 @login_required
 def person_matches(request: HttpRequest, public_id: Any) -> HttpResponse:
@@ -50,13 +86,7 @@ def person_matches(request: HttpRequest, public_id: Any) -> HttpResponse:
         reason=_("passende vacatures bekijken"),
         activity=ACTIVITY,
     )
-    context: dict[str, Any] = {"job_seeker": job_seeker}
-    try:
-        found = services.matches_for_person(actor=request.user, job_seeker=job_seeker)
-    except services.MatchingOff:
-        context["matching_off"] = True
-    else:
-        context.update(results=found.results, notices=found.notices)
+    context = _person_context(request, job_seeker)
     context["shortlist"] = ShortlistEntry.objects.filter(job_seeker=job_seeker).select_related(
         "offering"
     )
@@ -119,14 +149,7 @@ def offering_candidates(request: HttpRequest, public_id: Any) -> HttpResponse:
 @login_required
 def my_matches(request: HttpRequest) -> HttpResponse:
     job_seeker = jobseeker_queries.own_job_seeker(request.user)
-    context: dict[str, Any] = {"job_seeker": job_seeker}
-    try:
-        found = services.matches_for_person(actor=request.user, job_seeker=job_seeker)
-    except services.MatchingOff:
-        context["matching_off"] = True
-    else:
-        context.update(results=found.results, notices=found.notices)
-    return render(request, "matching/my_matches.html", context)
+    return render(request, "matching/my_matches.html", _person_context(request, job_seeker))
 
 
 @never_cache

@@ -89,9 +89,13 @@ def _notices(record: Any, job_seeker: JobSeeker) -> list[str]:
     return notices
 
 
-def matches_for_person(*, actor: Any, job_seeker: JobSeeker, limit: int = 10) -> PersonMatches:
+def matches_for_person(
+    *, actor: Any, job_seeker: JobSeeker, limit: int = 10, employer_id: int | None = None
+) -> PersonMatches:
     """The best open vacancies and work offerings for one person, explained part by part.
 
+    With employer_id: only that employer's offerings, not spread, up to the pool the spread list
+    picks from (limit x SPREAD_POOL), so every one an earlier list counted as "more" is there.
     The caller has checked that actor may see job_seeker; this writes the processing log.
     """
     _require_enabled(job_seeker.municipality_id)
@@ -104,10 +108,33 @@ def matches_for_person(*, actor: Any, job_seeker: JobSeeker, limit: int = 10) ->
         subjects=[_subject(job_seeker)],
         actor=actor,
     ):
-        columns, left_out = _best_columns(people, offering_space, limit)
+        if employer_id is None:
+            columns, left_out = _best_columns(people, offering_space, limit)
+        else:
+            columns, left_out = (
+                _employer_columns(people, offering_space, employer_id, limit * SPREAD_POOL),
+                {},
+            )
         results = _explain_person(job_seeker, people, offering_space, columns)
     _note_left_out(results, left_out)
     return PersonMatches(results, _notices(record, job_seeker))
+
+
+def _employer_columns(
+    people: PeopleMatrix, offering_space: space.OfferingSpace, employer_id: int, limit: int
+) -> list[int]:
+    """The best columns among one employer's open offerings, best first."""
+    if offering_space.matrix.size == 0:
+        return []
+    own = Offering.objects.filter(organisation_id=employer_id).values_list("pk", flat=True)
+    keys = np.asarray(offering_space.matrix.keys)
+    mine = np.isin(keys, np.fromiter(own, dtype=keys.dtype))
+    if not mine.any():
+        return []
+    scores = score_rows(people, offering_space.matrix, 0, 1)
+    scores[:, ~mine] = -np.inf
+    columns, values = top_k(scores, min(limit, int(mine.sum())))
+    return [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
 
 
 def _note_left_out(results: list[explain.Explained], left_out: dict[Hashable, int]) -> None:

@@ -292,6 +292,31 @@ def test_one_employer_does_not_fill_a_persons_whole_list(market, settings):
     assert next(r for r in spread if r.offering == other_cook).more_at_employer == 0
 
 
+def test_a_persons_list_narrowed_to_one_employer_holds_all_it_left_out(market, settings):
+    """'Bekijk alle voorstellen van ...': the employer's fitting offerings, best first, no more."""
+    for _ in range(4):
+        vacancy(market.cook.location, "cook", hours_min=24, hours_max=32)
+    settings.MATCHING_MAX_PER_EMPLOYER = 2
+    spread = services.matches_for_person(actor=None, job_seeker=market.anna).results
+    employer_id = market.cook.organisation_id
+    shown = [r for r in spread if r.offering.organisation_id == employer_id]
+    narrowed = services.matches_for_person(
+        actor=None, job_seeker=market.anna, employer_id=employer_id
+    ).results
+    assert {r.offering.organisation_id for r in narrowed} == {employer_id}
+    assert len(narrowed) == len(shown) + shown[-1].more_at_employer
+    assert [r.score for r in narrowed] == sorted((r.score for r in narrowed), reverse=True)
+    assert all(r.more_at_employer == 0 for r in narrowed)
+    # An employer without open offerings gives an empty list, not an error.
+    nobody = OrganisationFactory(region=market.cook.organisation.region)
+    assert (
+        services.matches_for_person(
+            actor=None, job_seeker=market.anna, employer_id=nobody.pk
+        ).results
+        == []
+    )
+
+
 def test_spreading_over_employers_keeps_order_and_length() -> None:
     columns = [10, 11, 12, 13, 14, 15]
     employers = ["a", "a", "a", "b", "a", None]

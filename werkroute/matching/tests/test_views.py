@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from werkroute.core.audit.models import AccessAuditEntry
+from werkroute.matching import services
 from werkroute.matching.models import MatchingSettings, ShortlistEntry
 
 from .conftest import vacancy
@@ -81,6 +82,40 @@ def test_both_lists_say_how_many_more_an_employer_has(market):
         assert page.count("Deze werkgever heeft nog 2 andere passende voorstellen.") == 1, who
         english = market.client_for(who).get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
         assert "This employer has 2 more suitable suggestions." in english, who
+
+
+def test_both_lists_show_all_of_one_employer_on_request(market):
+    """The 'more' line links to the employer's own list, which has a way back to all."""
+    for _ in range(8):
+        vacancy(market.cook.location, "cook", hours_min=24, hours_max=32)
+    employer = market.cook.organisation
+    all_of_employer = services.matches_for_person(
+        actor=None, job_seeker=market.anna, employer_id=employer.pk
+    ).results
+    assert len(all_of_employer) >= 9  # the nine cook vacancies at least
+    for url, who in (
+        (reverse("matching:person", args=[market.anna.public_id]), "case_manager"),
+        (reverse("my_matching:matches"), "self"),
+    ):
+        client = market.client_for(who)
+        page = client.get(url).content.decode()
+        link = f'href="?werkgever={employer.public_id}"'
+        assert link in page, who
+        assert f"Bekijk alle voorstellen van {employer.name}" in page, who
+        narrowed = client.get(url, {"werkgever": str(employer.public_id)}).content.decode()
+        assert narrowed.count('class="wr-match wr-card"') == len(all_of_employer), who
+        assert f"Alleen de voorstellen van {employer.name}." in narrowed, who
+        assert f'href="{url}"' in narrowed and "Alle voorstellen tonen" in narrowed, who
+        assert "andere passende voorstellen" not in narrowed, who
+        english = client.get(
+            url, {"werkgever": str(employer.public_id)}, HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
+        assert f"Only the suggestions of {employer.name}." in english, who
+        # An unknown or broken employer key: a clear notice above the full list.
+        for bad in ("00000000-0000-0000-0000-000000000000", "not-a-key"):
+            response = client.get(url, {"werkgever": bad})
+            assert response.status_code == 200, who
+            assert "Die werkgever kennen we niet (meer)." in response.content.decode(), who
 
 
 def test_the_functional_admin_switches_matching_off(market):
