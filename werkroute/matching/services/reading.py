@@ -94,8 +94,8 @@ def matches_for_person(
 ) -> PersonMatches:
     """The best open vacancies and work offerings for one person, explained part by part.
 
-    With employer_id: only that employer's offerings, not spread, up to the pool the spread list
-    picks from (limit x SPREAD_POOL), so every one an earlier list counted as "more" is there.
+    With employer_id: only that employer's offerings among the best limit x SPREAD_POOL (the pool
+    the spread list picks from), not spread: the ones shown plus those it counted as "more".
     The caller has checked that actor may see job_seeker; this writes the processing log.
     """
     _require_enabled(job_seeker.municipality_id)
@@ -123,18 +123,33 @@ def matches_for_person(
 def _employer_columns(
     people: PeopleMatrix, offering_space: space.OfferingSpace, employer_id: int, limit: int
 ) -> list[int]:
-    """The best columns among one employer's open offerings, best first."""
+    """One employer's columns among the person's best `limit`, best first.
+
+    The same pool as the spread list's, so the list holds exactly the ones counted as "more".
+    """
+    best = _pool(people, offering_space, limit)
+    employers = _employers_of(offering_space, best)
+    return [c for c, e in zip(best, employers, strict=True) if e == employer_id]
+
+
+def _pool(people: PeopleMatrix, offering_space: space.OfferingSpace, wanted: int) -> list[int]:
+    """The person's best `wanted` columns, best first."""
     if offering_space.matrix.size == 0:
         return []
-    own = Offering.objects.filter(organisation_id=employer_id).values_list("pk", flat=True)
-    keys = np.asarray(offering_space.matrix.keys)
-    mine = np.isin(keys, np.fromiter(own, dtype=keys.dtype))
-    if not mine.any():
-        return []
     scores = score_rows(people, offering_space.matrix, 0, 1)
-    scores[:, ~mine] = -np.inf
-    columns, values = top_k(scores, min(limit, int(mine.sum())))
+    columns, values = top_k(scores, wanted)
     return [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
+
+
+def _employers_of(offering_space: space.OfferingSpace, columns: list[int]) -> list[Any]:
+    """The employer (organisation key) of the offering in each column."""
+    keys = offering_space.matrix.keys
+    found = dict(
+        Offering.objects.filter(pk__in=[int(keys[c]) for c in columns]).values_list(
+            "pk", "organisation_id"
+        )
+    )
+    return [found.get(int(keys[c])) for c in columns]
 
 
 def _note_left_out(results: list[explain.Explained], left_out: dict[Hashable, int]) -> None:
@@ -150,22 +165,11 @@ def _best_columns(
     people: PeopleMatrix, offering_space: space.OfferingSpace, limit: int
 ) -> tuple[list[int], dict[Hashable, int]]:
     """The columns of the list, and per employer how many of its best were left out of it."""
-    if offering_space.matrix.size == 0:
-        return [], {}
     per_employer = settings.MATCHING_MAX_PER_EMPLOYER
-    wanted = limit * SPREAD_POOL if per_employer > 0 else limit
-    scores = score_rows(people, offering_space.matrix, 0, 1)
-    columns, values = top_k(scores, wanted)
-    best = [int(c) for c, v in zip(columns[0], values[0], strict=True) if np.isfinite(v)]
+    best = _pool(people, offering_space, limit * SPREAD_POOL if per_employer > 0 else limit)
     if per_employer <= 0 or len(best) <= limit:
         return best[:limit], {}
-    keys = offering_space.matrix.keys
-    found = dict(
-        Offering.objects.filter(pk__in=[int(keys[c]) for c in best]).values_list(
-            "pk", "organisation_id"
-        )
-    )
-    employers = [found.get(int(keys[c])) for c in best]
+    employers = _employers_of(offering_space, best)
     columns = spread_over_employers(best, employers, per_employer, limit)
     shown = set(columns)
     left_out = Counter(e for c, e in zip(best, employers, strict=True) if c not in shown)

@@ -293,19 +293,43 @@ def test_one_employer_does_not_fill_a_persons_whole_list(market, settings):
 
 
 def test_a_persons_list_narrowed_to_one_employer_holds_all_it_left_out(market, settings):
-    """'Bekijk alle voorstellen van ...': the employer's fitting offerings, best first, no more."""
-    for _ in range(4):
-        vacancy(market.cook.location, "cook", hours_min=24, hours_max=32)
+    """'Bekijk alle voorstellen van ...': the ones shown and the ones counted as more, no others.
+
+    A list of three picks from the best fifteen. Eight cook vacancies of another employer next
+    door and twenty of the first employer a little further: the narrowed list holds the first
+    employer's offerings among those fifteen, as counted, not its best fifteen of all.
+    """
+    further = LocationFactory(
+        organisation=market.cook.organisation,
+        municipality=market.cook.location.municipality,
+        lat=NEAR[0] - 0.02,
+        lon=NEAR[1],
+    )
+    for _ in range(20):
+        vacancy(further, "cook", hours_min=24, hours_max=32)
+    other_employer = OrganisationFactory(
+        region=market.cook.organisation.region, kinds=[OrganisationKind.EMPLOYER]
+    )
+    next_door = LocationFactory(
+        organisation=other_employer,
+        municipality=market.cook.location.municipality,
+        lat=NEAR[0],
+        lon=NEAR[1],
+    )
+    for _ in range(8):
+        vacancy(next_door, "cook", hours_min=24, hours_max=32)
     settings.MATCHING_MAX_PER_EMPLOYER = 2
-    spread = services.matches_for_person(actor=None, job_seeker=market.anna).results
+    spread = services.matches_for_person(actor=None, job_seeker=market.anna, limit=3).results
     employer_id = market.cook.organisation_id
     shown = [r for r in spread if r.offering.organisation_id == employer_id]
     narrowed = services.matches_for_person(
-        actor=None, job_seeker=market.anna, employer_id=employer_id
+        actor=None, job_seeker=market.anna, limit=3, employer_id=employer_id
     ).results
     assert {r.offering.organisation_id for r in narrowed} == {employer_id}
-    assert len(narrowed) == len(shown) + shown[-1].more_at_employer
-    assert [r.score for r in narrowed] == sorted((r.score for r in narrowed), reverse=True)
+    assert len(narrowed) == len(shown) + shown[-1].more_at_employer < 3 * reading.SPREAD_POOL
+    assert [r.offering for r in shown] == [r.offering for r in narrowed[: len(shown)]]
+    scores = [r.score for r in narrowed]
+    assert all(a >= b - 1e-9 for a, b in zip(scores, scores[1:], strict=False))  # best first
     assert all(r.more_at_employer == 0 for r in narrowed)
     # An employer without open offerings gives an empty list, not an error.
     nobody = OrganisationFactory(region=market.cook.organisation.region)
