@@ -9,6 +9,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -108,7 +110,11 @@ def shortlist_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     )
     services.add_to_shortlist(actor=request.user, job_seeker=job_seeker, offering=offering)
     messages.success(request, _("De vacature staat op de kortelijst."))
-    return redirect("matching:person", public_id=job_seeker.public_id)
+    back = reverse("matching:person", kwargs={"public_id": job_seeker.public_id})
+    employer = Organisation.objects.filter(pk=offering.organisation_id).first()
+    if request.POST.get(EMPLOYER_PARAMETER) and employer is not None:  # back to the same list
+        back += "?" + urlencode({EMPLOYER_PARAMETER: employer.public_id})
+    return redirect(back)
 
 
 @never_cache

@@ -107,6 +107,12 @@ def test_both_lists_show_all_of_one_employer_on_request(market):
         assert f"Alleen de voorstellen van {employer.name}." in narrowed, who
         assert f'href="{url}"' in narrowed and "Alle voorstellen tonen" in narrowed, who
         assert "andere passende voorstellen" not in narrowed, who
+        if who == "case_manager":  # shortlisting from the narrowed list comes back to it
+            response = client.post(
+                reverse("matching:shortlist_add", args=[market.anna.public_id]),
+                {"offering": str(all_of_employer[-1].offering.public_id), "werkgever": "1"},
+            )
+            assert response.url == f"{url}?werkgever={employer.public_id}"
         english = client.get(
             url, {"werkgever": str(employer.public_id)}, HTTP_ACCEPT_LANGUAGE="en"
         ).content.decode()
