@@ -111,9 +111,8 @@ def shortlist_add(request: HttpRequest, public_id: Any) -> HttpResponse:
     services.add_to_shortlist(actor=request.user, job_seeker=job_seeker, offering=offering)
     messages.success(request, _("De vacature staat op de kortelijst."))
     back = reverse("matching:person", kwargs={"public_id": job_seeker.public_id})
-    employer = Organisation.objects.filter(pk=offering.organisation_id).first()
-    if request.POST.get(EMPLOYER_PARAMETER) and employer is not None:  # back to the same list
-        back += "?" + urlencode({EMPLOYER_PARAMETER: employer.public_id})
+    if request.POST.get(EMPLOYER_PARAMETER):  # back to the list of the offering's employer
+        back += "?" + urlencode({EMPLOYER_PARAMETER: offering.organisation.public_id})
     return redirect(back)
 
 
